@@ -1,0 +1,1 @@
+"""Integrationsmonitor Landkreis Meißen: a Dash dashboard for the integration concept."""

@@ -1,0 +1,1 @@
+"""Shared layout pieces built by small factory functions."""

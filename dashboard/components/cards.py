@@ -1,0 +1,21 @@
+"""Key-figure cards: a number, its label and always its source and Stand."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import html
+
+
+def kpi_card(value: str, label: str, source: str, detail: str | None = None) -> dbc.Card:
+    body = [
+        html.Div(value, className="im-kpi-value"),
+        html.Div(label, className="im-kpi-label"),
+    ]
+    if detail:
+        body.append(html.Div(detail, className="im-kpi-detail"))
+    body.append(html.Div(source, className="im-source"))
+    return dbc.Card(dbc.CardBody(body), class_name="h-100 im-kpi")
+
+
+def source_note(text: str) -> html.P:
+    return html.P(text, className="im-source mb-0")

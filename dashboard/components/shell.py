@@ -1,0 +1,68 @@
+"""App shell: navigation bar, page container and footer with Datenstand."""
+
+from __future__ import annotations
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from dashboard import ids, labels
+
+
+def navbar() -> dbc.Navbar:
+    """Links to the registered pages that belong in the navigation, in order."""
+    pages = sorted(
+        (p for p in dash.page_registry.values() if p.get("nav_order") is not None),
+        key=lambda p: p["nav_order"],
+    )
+    links = [
+        dbc.NavItem(dbc.NavLink(p["name"], href=p["relative_path"], active="exact"))
+        for p in pages
+    ]
+    return dbc.Navbar(
+        dbc.Container(
+            [
+                dbc.NavbarBrand(labels.APP_TITLE, href="/", class_name="fw-bold"),
+                dbc.Nav(links, id=ids.NAV, navbar=True, class_name="ms-auto"),
+            ],
+            fluid=True,
+        ),
+        color="primary",
+        dark=True,
+        class_name="mb-3",
+    )
+
+
+def footer(datenstand: list[tuple[str, str]], provenance: dict) -> html.Footer:
+    """Datenstand of each dataset and the BKG attribution."""
+    items = [html.Li(f"{title}: Stand {stand}") for title, stand in datenstand]
+    return html.Footer(
+        dbc.Container(
+            [
+                html.Details(
+                    [html.Summary("Datenstand der Datensätze"), html.Ul(items, className="mb-1")],
+                    className="mb-1",
+                ),
+                html.Div(
+                    [
+                        f"Quelle der Inhalte: {labels.KONZEPT} (Stand 08.02.2017) und "
+                        "ergänzende öffentliche Quellen je Zeile. ",
+                        f"{labels.BKG_ATTRIBUTION} (Gebietsstand {provenance['gebietsstand']}).",
+                    ]
+                ),
+            ],
+            fluid=True,
+        ),
+        className="im-footer mt-4 py-2",
+    )
+
+
+def shell(datenstand: list[tuple[str, str]], provenance: dict) -> html.Div:
+    return html.Div(
+        [
+            dcc.Location(id=ids.URL),
+            navbar(),
+            dbc.Container(dash.page_container, fluid=True, class_name="im-main"),
+            footer(datenstand, provenance),
+        ]
+    )

@@ -1,0 +1,25 @@
+"""Datenstand (range of ``stand`` dates) per dataset, for footers and title pages."""
+
+from __future__ import annotations
+
+from dashboard import labels
+from dashboard.formatting import fmt_stand
+from dashboard.store.repository import Repository
+
+
+def stand_range(stands: list[str]) -> str:
+    """"08.02.2017" for one date, "2016 – 08/2024" for several."""
+    values = sorted(set(stands))
+    if not values:
+        return "–"
+    if len(values) == 1:
+        return fmt_stand(values[0])
+    return f"{fmt_stand(values[0])} – {fmt_stand(values[-1])}"
+
+
+def datenstand(repo: Repository) -> list[tuple[str, str]]:
+    """(title, Stand) of every bundled dataset, in the order of ``labels.DATASET_TITLES``."""
+    return [
+        (title, stand_range(repo.table(name)["stand"].tolist()))
+        for name, title in labels.DATASET_TITLES.items()
+    ]

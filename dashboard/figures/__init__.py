@@ -1,0 +1,1 @@
+"""Pure figure builders: DataFrames in, ``go.Figure`` out; no Dash, no I/O."""

@@ -1,0 +1,40 @@
+"""German number and date formats (1.234,5 and 08.02.2017)."""
+
+from __future__ import annotations
+
+import math
+
+
+def fmt_num(value: float | int | None, decimals: int = 0) -> str:
+    """Format a number the German way; ``None``/NaN become "–".
+
+    Examples
+    --------
+    >>> fmt_num(1234.5, 1)
+    '1.234,5'
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def fmt_pct(value: float | None, decimals: int = 1) -> str:
+    """Format a share (0.723) as percent ("72,3 %")."""
+    return "–" if value is None else f"{fmt_num(value * 100, decimals)} %"
+
+
+def fmt_stand(stand: str) -> str:
+    """Format a Stand of form YYYY-MM-DD, YYYY-MM or YYYY.
+
+    Examples
+    --------
+    >>> fmt_stand("2017-02-08"), fmt_stand("2024-08"), fmt_stand("2023")
+    ('08.02.2017', '08/2024', '2023')
+    """
+    parts = stand.split("-")
+    if len(parts) == 3:
+        return f"{parts[2]}.{parts[1]}.{parts[0]}"
+    if len(parts) == 2:
+        return f"{parts[1]}/{parts[0]}"
+    return stand

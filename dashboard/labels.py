@@ -1,0 +1,34 @@
+"""German texts of the UI, in one place."""
+
+APP_TITLE = "Integrationsmonitor Landkreis Meißen"
+APP_SUBTITLE = "Monitoring zum Integrationskonzept des Landkreises Meißen"
+NAV_UEBERBLICK = "Überblick"
+NAV_ANMELDEN = "Anmelden"
+NAV_ABMELDEN = "Abmelden"
+
+KONZEPT = "Integrationskonzept des Landkreises Meißen"
+BKG_ATTRIBUTION = "Verwaltungsgrenzen: © GeoBasis-DE / BKG 2017, dl-de/by-2-0, Daten verändert"
+SOZIALRAUM_HINWEIS = "Arbeitsstand – Zuordnung durch die Sozialplanung zu bestätigen"
+
+DATASET_TITLES = {
+    "schulen_daz": "Schulen mit DaZ-Vorbereitungsklassen",
+    "daz_schuljahre": "DaZ-Schüler nach Schuljahr",
+    "handlungsfelder": "Handlungsfelder",
+    "kernaussagen": "Kernaussagen der Handlungsfelder",
+    "ziele": "Ziele der Handlungsfelder",
+    "leitlinien": "Integrationsleitlinien",
+    "dimensionen": "Dimensionen der Integration",
+    "akteure": "Akteure der Integrationsarbeit",
+    "akteur_beziehungen": "Beziehungen zwischen Akteuren",
+    "angebote": "Angebote und Standorte",
+    "kennzahlen": "Kennzahlen aus dem Konzept",
+    "einwohner": "Einwohner je Gemeinde",
+    "sozialraeume": "Zuordnung Gemeinde – Sozialraum",
+}
+
+LOGIN_TITLE = "Anmelden zur Bearbeitung"
+LOGIN_HINT = (
+    "Ansehen ist ohne Anmeldung möglich. Zum Bearbeiten melden Sie sich mit einem "
+    "Konto der Rolle „Bearbeitung“ oder „Administration“ an."
+)
+LOGIN_FAILED = "Anmeldung fehlgeschlagen: Benutzername oder Passwort stimmt nicht."

@@ -1,0 +1,48 @@
+"""Anmelden: login form for editors; posts to the Flask route ``/auth/anmelden``.
+
+Reads nothing from the store; the route checks the password hash.
+"""
+
+from __future__ import annotations
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import html
+
+from dashboard import ids, labels
+from dashboard.store.auth import current_user
+
+dash.register_page(__name__, path="/anmelden", name=labels.NAV_ANMELDEN, title=labels.LOGIN_TITLE, nav_order=99)
+
+
+def layout(fehler: str | None = None, weiter: str = "/", **_query: str) -> html.Div:
+    user = current_user()
+    if user:
+        return html.Div(
+            [
+                html.H1(labels.LOGIN_TITLE, className="h2"),
+                html.P(f"Angemeldet als {user['name']} (Rolle {user['rolle']})."),
+                html.Form(dbc.Button(labels.NAV_ABMELDEN, type="submit", color="secondary"), method="POST", action="/auth/abmelden"),
+            ]
+        )
+    return html.Div(
+        [
+            html.H1(labels.LOGIN_TITLE, className="h2"),
+            html.P(labels.LOGIN_HINT),
+            dbc.Alert(labels.LOGIN_FAILED, color="danger") if fehler else None,
+            html.Form(
+                [
+                    dbc.Label("Benutzername", html_for="login-name"),
+                    dbc.Input(id="login-name", name="name", autoComplete="username", required=True, class_name="mb-2"),
+                    dbc.Label("Passwort", html_for="login-passwort"),
+                    dbc.Input(id="login-passwort", name="passwort", type="password", autoComplete="current-password", required=True, class_name="mb-3"),
+                    dbc.Input(type="hidden", name="weiter", value=weiter),
+                    dbc.Button("Anmelden", type="submit", color="primary"),
+                ],
+                id=ids.LOGIN_FORM,
+                method="POST",
+                action="/auth/anmelden",
+                style={"maxWidth": "28rem"},
+            ),
+        ]
+    )

@@ -1,0 +1,63 @@
+"""Flask-side pieces: secret key, login/logout routes, the 403 answer for refused writes."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+from urllib.parse import urlparse
+
+import flask
+
+from dashboard.services import Services
+from dashboard.store.auth import SESSION_KEY, WriteRefused, verify
+
+
+def secret_key(services: Services) -> str:
+    """``SECRET_KEY`` if set, else a random key kept in the instance folder."""
+    if services.settings.secret_key:
+        return services.settings.secret_key
+    path = Path(services.settings.instance_dir) / "secret_key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_hex(32), encoding="utf-8")
+        path.chmod(0o600)
+    return path.read_text(encoding="utf-8").strip()
+
+
+def _safe_next(target: str | None) -> str:
+    """Only same-site paths are allowed as redirect targets."""
+    parsed = urlparse(target or "/")
+    if parsed.scheme or parsed.netloc or not (target or "/").startswith("/"):
+        return "/"
+    return target or "/"
+
+
+def configure(server: flask.Flask, services: Services) -> None:
+    """Attach services, session settings and the auth routes to ``server``."""
+    server.extensions["integrationsmonitor"] = services
+    server.secret_key = secret_key(services)
+    server.config.update(
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        MAX_CONTENT_LENGTH=5 * 1024 * 1024,
+    )
+
+    @server.post("/auth/anmelden")
+    def anmelden():  # noqa: ANN202
+        name = flask.request.form.get("name", "").strip()
+        rolle = verify(services.engine, name, flask.request.form.get("passwort", ""))
+        if rolle is None:
+            return flask.redirect("/anmelden?fehler=1", code=303)
+        flask.session.clear()
+        flask.session[SESSION_KEY] = {"name": name, "rolle": rolle}
+        return flask.redirect(_safe_next(flask.request.form.get("weiter")), code=303)
+
+    @server.post("/auth/abmelden")
+    def abmelden():  # noqa: ANN202
+        flask.session.clear()
+        return flask.redirect("/", code=303)
+
+    @server.errorhandler(WriteRefused)
+    def refused(exc: WriteRefused):  # noqa: ANN202
+        return flask.jsonify({"fehler": str(exc)}), 403
+

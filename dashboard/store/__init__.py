@@ -1,0 +1,1 @@
+"""The store: one SQLAlchemy database (SQLite by default) behind a small interface."""

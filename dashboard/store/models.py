@@ -1,0 +1,66 @@
+"""Tables of the store.
+
+Bundled reference tables mirror the CSV schemas (``dashboard.data.schemas``); a test
+checks that the alembic migrations produce exactly this metadata.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    DateTime,
+    Float,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+from dashboard.data.schemas import SCHEMAS
+
+metadata = MetaData()
+
+_TYPES = {"int64": Integer, "float64": Float}
+
+
+def _reference_table(name: str) -> Table:
+    schema = SCHEMAS[name]
+    cols = [Column("zeile", Integer, primary_key=True, autoincrement=False)]
+    for col_name, col in schema.columns.items():
+        cols.append(Column(col_name, _TYPES.get(str(col.dtype), Text), nullable=False))
+    constraints = [UniqueConstraint(*schema.unique, name=f"uq_{name}")] if schema.unique else []
+    return Table(name, metadata, *cols, *constraints)
+
+
+REFERENCE = {name: _reference_table(name) for name in SCHEMAS}
+
+datensatz = Table(
+    "datensatz",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("sha256", String(64), nullable=False),
+    Column("zeilen", Integer, nullable=False),
+    Column("geladen_am", DateTime(timezone=True), nullable=False),
+)
+
+audit = Table(
+    "audit",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("zeit", DateTime(timezone=True), nullable=False),
+    Column("benutzer", String(64), nullable=False),
+    Column("aktion", String(64), nullable=False),
+    Column("tabelle", String(64), nullable=False),
+    Column("details", Text, nullable=False),
+)
+
+benutzer = Table(
+    "benutzer",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("passwort_hash", String(256), nullable=False),
+    Column("rolle", String(32), nullable=False),
+    Column("angelegt_am", DateTime(timezone=True), nullable=False),
+)

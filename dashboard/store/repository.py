@@ -1,0 +1,47 @@
+"""Read interface for the views: every page reads its tables through here."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pandas as pd
+from sqlalchemy import Engine, func, select
+
+from dashboard.data.schemas import SCHEMAS
+from dashboard.store.models import REFERENCE, audit, datensatz
+
+
+class Repository:
+    """Cached, read-only access to the store.
+
+    Frames are cached per data version (the newest audit id), so an edit shows at
+    once while repeated reads cost nothing. Callers get copies and may change them.
+    """
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self._read = lru_cache(maxsize=64)(self._read_uncached)
+
+    def version(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.coalesce(func.max(audit.c.id), 0))).scalar_one()
+
+    def table(self, name: str) -> pd.DataFrame:
+        """One reference table in file order, typed as its CSV schema."""
+        return self._read(name, self.version()).copy()
+
+    def _read_uncached(self, name: str, _version: int) -> pd.DataFrame:
+        table = REFERENCE[name]
+        with self.engine.connect() as conn:
+            frame = pd.read_sql(select(table).order_by(table.c.zeile), conn)
+        frame = frame.drop(columns="zeile")
+        return frame.astype({c: str(col.dtype) for c, col in SCHEMAS[name].columns.items()})
+
+    def datasets(self) -> pd.DataFrame:
+        """Name, checksum, row count and load time of every seeded dataset."""
+        with self.engine.connect() as conn:
+            return pd.read_sql(select(datensatz).order_by(datensatz.c.name), conn)
+
+    def audit_log(self, limit: int = 50) -> pd.DataFrame:
+        with self.engine.connect() as conn:
+            return pd.read_sql(select(audit).order_by(audit.c.id.desc()).limit(limit), conn)

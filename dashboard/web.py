@@ -1,0 +1,44 @@
+"""Build the Dash app around the started services."""
+
+from __future__ import annotations
+
+from dash import Dash
+
+import dashboard.figures.template  # noqa: F401  registers the plotly template
+from dashboard import labels
+from dashboard.components.shell import shell
+from dashboard.config import ROOT, Settings
+from dashboard.datenstand import datenstand
+from dashboard.server import configure
+from dashboard.services import start
+
+
+def create_app(settings: Settings | None = None) -> Dash:
+    """Validate data, prepare the store and return the configured Dash app.
+
+    Raises
+    ------
+    dashboard.data.loaders.DataError
+        If the bundled data is invalid; the app does not start then.
+    """
+    settings = settings or Settings.from_env()
+    services = start(settings)
+    app = Dash(
+        __name__,
+        use_pages=True,
+        pages_folder=str(ROOT / "dashboard" / "pages"),
+        assets_folder=str(ROOT / "assets"),
+        title=labels.APP_TITLE,
+        update_title=None,
+        suppress_callback_exceptions=False,
+        serve_locally=True,
+        include_pages_meta=False,
+    )
+    configure(app.server, services)
+    app.index_string = app.index_string.replace("<html>", '<html lang="de">')
+
+    def layout():  # noqa: ANN202  (per request, so the Datenstand follows imports)
+        return shell(datenstand(services.repo), services.provenance)
+
+    app.layout = layout
+    return app
