@@ -10,7 +10,10 @@ settings = Settings.from_env()
 try:
     app = create_app(settings)
 except DataError as exc:
-    sys.exit("Die mitgelieferten Daten sind ungültig; der Start wurde abgebrochen:\n" + str(exc))
+    sys.exit(
+        "Die mitgelieferten Daten sind ungültig; der Start wurde abgebrochen:\n"
+        + str(exc)
+    )
 server = app.server
 
 if __name__ == "__main__":

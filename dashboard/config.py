@@ -20,13 +20,13 @@ class Settings:
     Each field's ``metadata["env"]`` names its environment variable.
     """
 
-    database_url: str = field(
-        default="", metadata={"env": "DATABASE_URL"}
-    )
+    database_url: str = field(default="", metadata={"env": "DATABASE_URL"})
     host: str = field(default="127.0.0.1", metadata={"env": "DASH_HOST"})
     port: int = field(default=8050, metadata={"env": "DASH_PORT"})
     debug: bool = field(default=False, metadata={"env": "DASH_DEBUG"})
-    instance_dir: Path = field(default=ROOT / "instance", metadata={"env": "IM_INSTANCE_DIR"})
+    instance_dir: Path = field(
+        default=ROOT / "instance", metadata={"env": "IM_INSTANCE_DIR"}
+    )
     data_dir: Path = field(default=ROOT / "data", metadata={"env": "IM_DATA_DIR"})
     geo_dir: Path = field(default=ROOT / "geo", metadata={"env": "IM_GEO_DIR"})
     secret_key: str = field(default="", metadata={"env": "SECRET_KEY"})

@@ -8,7 +8,7 @@ from dashboard.store.repository import Repository
 
 
 def stand_range(stands: list[str]) -> str:
-    """"08.02.2017" for one date, "2016 – 08/2024" for several."""
+    """ "08.02.2017" for one date, "2016 – 08/2024" for several."""
     values = sorted(set(stands))
     if not values:
         return "–"

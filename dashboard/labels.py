@@ -7,7 +7,9 @@ NAV_ANMELDEN = "Anmelden"
 NAV_ABMELDEN = "Abmelden"
 
 KONZEPT = "Integrationskonzept des Landkreises Meißen"
-BKG_ATTRIBUTION = "Verwaltungsgrenzen: © GeoBasis-DE / BKG 2017, dl-de/by-2-0, Daten verändert"
+BKG_ATTRIBUTION = (
+    "Verwaltungsgrenzen: © GeoBasis-DE / BKG 2017, dl-de/by-2-0, Daten verändert"
+)
 SOZIALRAUM_HINWEIS = "Arbeitsstand – Zuordnung durch die Sozialplanung zu bestätigen"
 
 DATASET_TITLES = {

@@ -60,4 +60,3 @@ def configure(server: flask.Flask, services: Services) -> None:
     @server.errorhandler(WriteRefused)
     def refused(exc: WriteRefused):  # noqa: ANN202
         return flask.jsonify({"fehler": str(exc)}), 403
-

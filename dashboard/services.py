@@ -45,11 +45,21 @@ def start(settings: Settings) -> Services:
     mapped = set(datasets["sozialraeume"].frame["ags"])
     if mapped != set(gemeinden["ags"]):
         diff = sorted(mapped ^ set(gemeinden["ags"]))
-        raise DataError([f"sozialraeume.csv passt nicht zur Geometrie in geo/: AGS {', '.join(diff)}."])
+        raise DataError(
+            [
+                f"sozialraeume.csv passt nicht zur Geometrie in geo/: AGS {', '.join(diff)}."
+            ]
+        )
     engine = make_engine(settings.database_url)
     migrate(engine)
     seed(engine, datasets)
-    return Services(settings, engine, Repository(engine), gemeinden, load_provenance(settings.geo_dir))
+    return Services(
+        settings,
+        engine,
+        Repository(engine),
+        gemeinden,
+        load_provenance(settings.geo_dir),
+    )
 
 
 def get() -> Services:

@@ -65,7 +65,9 @@ def simplify(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     out = gdf.copy()
     out["geometry"] = out.geometry.simplify_coverage(TOLERANCE)
     grid = 10.0**-PRECISION
-    out["geometry"] = shapely.make_valid(shapely.set_precision(out.geometry.values, grid))
+    out["geometry"] = shapely.make_valid(
+        shapely.set_precision(out.geometry.values, grid)
+    )
     return out
 
 
@@ -107,7 +109,9 @@ def main(argv: list[str] | None = None) -> None:
         "koordinaten_dezimalstellen": PRECISION,
         "rohgroesse_bytes_gemeinden": raw_bytes,
         "erstellt": date.today().isoformat(),
-        "dateien": {p.name: {"bytes": p.stat().st_size, "sha256": sha256(p)} for p in files},
+        "dateien": {
+            p.name: {"bytes": p.stat().st_size, "sha256": sha256(p)} for p in files
+        },
     }
     (OUT / "provenance.json").write_text(
         json.dumps(provenance, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"

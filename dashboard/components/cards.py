@@ -6,7 +6,9 @@ import dash_bootstrap_components as dbc
 from dash import html
 
 
-def kpi_card(value: str, label: str, source: str, detail: str | None = None) -> dbc.Card:
+def kpi_card(
+    value: str, label: str, source: str, detail: str | None = None
+) -> dbc.Card:
     body = [
         html.Div(value, className="im-kpi-value"),
         html.Div(label, className="im-kpi-label"),

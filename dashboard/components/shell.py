@@ -40,7 +40,10 @@ def footer(datenstand: list[tuple[str, str]], provenance: dict) -> html.Footer:
         dbc.Container(
             [
                 html.Details(
-                    [html.Summary("Datenstand der Datensätze"), html.Ul(items, className="mb-1")],
+                    [
+                        html.Summary("Datenstand der Datensätze"),
+                        html.Ul(items, className="mb-1"),
+                    ],
                     className="mb-1",
                 ),
                 html.Div(

@@ -29,7 +29,9 @@ def load_provenance(geo_dir: Path) -> dict:
     return json.loads((Path(geo_dir) / "provenance.json").read_text(encoding="utf-8"))
 
 
-def join_gemeinden(gemeinden: gpd.GeoDataFrame, table: pd.DataFrame, what: str) -> gpd.GeoDataFrame:
+def join_gemeinden(
+    gemeinden: gpd.GeoDataFrame, table: pd.DataFrame, what: str
+) -> gpd.GeoDataFrame:
     """Left-join ``table`` (one row per ``ags``) to the Gemeinde geometry.
 
     Parameters
@@ -53,19 +55,29 @@ def join_gemeinden(gemeinden: gpd.GeoDataFrame, table: pd.DataFrame, what: str) 
     if unknown:
         raise DataError([f"{what}: AGS ohne Gemeindegeometrie: {', '.join(unknown)}."])
     extra = [c for c in table.columns if c != "ags" and c in gemeinden.columns]
-    return gemeinden.merge(table.drop(columns=extra), on="ags", how="left", validate="one_to_one")
+    return gemeinden.merge(
+        table.drop(columns=extra), on="ags", how="left", validate="one_to_one"
+    )
 
 
-def sozialraum_polygons(gemeinden: gpd.GeoDataFrame, mapping: pd.DataFrame) -> gpd.GeoDataFrame:
+def sozialraum_polygons(
+    gemeinden: gpd.GeoDataFrame, mapping: pd.DataFrame
+) -> gpd.GeoDataFrame:
     """Dissolve Gemeinden into Sozialräume by the ``mapping`` (ags → sozialraum)."""
-    joined = join_gemeinden(gemeinden, mapping[["ags", "sozialraum"]], "sozialraeume.csv")
+    joined = join_gemeinden(
+        gemeinden, mapping[["ags", "sozialraum"]], "sozialraeume.csv"
+    )
     missing = joined.loc[joined["sozialraum"].isna(), "name"].tolist()
     if missing:
-        raise DataError([f"sozialraeume.csv: Gemeinde ohne Sozialraum: {', '.join(missing)}."])
+        raise DataError(
+            [f"sozialraeume.csv: Gemeinde ohne Sozialraum: {', '.join(missing)}."]
+        )
     return joined.dissolve(by="sozialraum", as_index=False)[["sozialraum", "geometry"]]
 
 
 def representative_points(gdf: gpd.GeoDataFrame, key: str) -> pd.DataFrame:
     """A point guaranteed inside each polygon, as ``key``, ``lon``, ``lat``."""
     pts = gdf.geometry.representative_point()
-    return pd.DataFrame({key: gdf[key].to_numpy(), "lon": pts.x.to_numpy(), "lat": pts.y.to_numpy()})
+    return pd.DataFrame(
+        {key: gdf[key].to_numpy(), "lon": pts.x.to_numpy(), "lat": pts.y.to_numpy()}
+    )

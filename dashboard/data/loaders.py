@@ -74,7 +74,9 @@ def parse(name: str, raw: bytes, filename: str | None = None) -> pd.DataFrame:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise DataError([f"{filename}: Datei ist nicht UTF-8-kodiert (Byte {exc.start})."]) from exc
+        raise DataError(
+            [f"{filename}: Datei ist nicht UTF-8-kodiert (Byte {exc.start})."]
+        ) from exc
     if not text.strip():
         raise DataError([f"{filename}: Datei ist leer."])
     try:
@@ -135,11 +137,15 @@ def load_all(data_dir: Path) -> dict[str, Dataset]:
     return datasets
 
 
-def _missing(frame: pd.DataFrame, column: str, allowed: set[str], filename: str, what: str) -> list[str]:
+def _missing(
+    frame: pd.DataFrame, column: str, allowed: set[str], filename: str, what: str
+) -> list[str]:
     out = []
     for idx, value in frame[column].items():
         if value and value not in allowed:
-            out.append(f"{filename}, Zeile {idx + 2}, Spalte „{column}“: {what} „{value}“ ist unbekannt.")
+            out.append(
+                f"{filename}, Zeile {idx + 2}, Spalte „{column}“: {what} „{value}“ ist unbekannt."
+            )
     return out
 
 
@@ -154,13 +160,27 @@ def check_references(ds: dict[str, Dataset]) -> list[str]:
     p += _missing(ds["angebote"].frame, "ags", ags, "angebote.csv", "AGS")
     p += _missing(ds["akteure"].frame, "ags", ags, "akteure.csv", "AGS")
     p += _missing(ds["einwohner"].frame, "ags", ags, "einwohner.csv", "AGS")
-    p += _missing(ds["daz_schuljahre"].frame, "schule_id", schools, "daz_schuljahre.csv", "Schule")
+    p += _missing(
+        ds["daz_schuljahre"].frame, "schule_id", schools, "daz_schuljahre.csv", "Schule"
+    )
     p += _missing(ds["ziele"].frame, "hf_id", fields_, "ziele.csv", "Handlungsfeld")
-    p += _missing(ds["kernaussagen"].frame, "hf_id", fields_, "kernaussagen.csv", "Handlungsfeld")
-    p += _missing(ds["akteur_beziehungen"].frame, "von", actors, "akteur_beziehungen.csv", "Akteur")
-    p += _missing(ds["akteur_beziehungen"].frame, "zu", actors, "akteur_beziehungen.csv", "Akteur")
+    p += _missing(
+        ds["kernaussagen"].frame, "hf_id", fields_, "kernaussagen.csv", "Handlungsfeld"
+    )
+    p += _missing(
+        ds["akteur_beziehungen"].frame,
+        "von",
+        actors,
+        "akteur_beziehungen.csv",
+        "Akteur",
+    )
+    p += _missing(
+        ds["akteur_beziehungen"].frame, "zu", actors, "akteur_beziehungen.csv", "Akteur"
+    )
     for idx, value in ds["akteure"].frame["handlungsfelder"].items():
         for hf in value.split():
             if hf not in fields_:
-                p.append(f"akteure.csv, Zeile {idx + 2}, Spalte „handlungsfelder“: Handlungsfeld „{hf}“ ist unbekannt.")
+                p.append(
+                    f"akteure.csv, Zeile {idx + 2}, Spalte „handlungsfelder“: Handlungsfeld „{hf}“ ist unbekannt."
+                )
     return p

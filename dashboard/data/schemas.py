@@ -18,7 +18,11 @@ HF_IDS = ["4.1", "4.1.1", "4.1.2", "4.2", "4.3", "4.4", "4.5", "4.6"]
 
 
 def text(required: bool = True, **kwargs) -> pa.Column:
-    checks = [pa.Check.str_length(min_value=1, error="darf nicht leer sein")] if required else []
+    checks = (
+        [pa.Check.str_length(min_value=1, error="darf nicht leer sein")]
+        if required
+        else []
+    )
     return pa.Column(str, checks=checks, **kwargs)
 
 
@@ -30,19 +34,25 @@ def count() -> pa.Column:
 
 def ags(required: bool = True) -> pa.Column:
     pattern = AGS if required else f"({AGS})|^$"
-    return pa.Column(str, pa.Check.str_matches(pattern, error="kein AGS des Landkreises (14627xxx)"))
+    return pa.Column(
+        str, pa.Check.str_matches(pattern, error="kein AGS des Landkreises (14627xxx)")
+    )
 
 
 def one_of(values: list[str]) -> pa.Column:
     return pa.Column(str, pa.Check.isin(values, error=f"erlaubt: {', '.join(values)}"))
 
 
-def sourced(columns: dict[str, pa.Column], unique: list[str] | None = None) -> pa.DataFrameSchema:
+def sourced(
+    columns: dict[str, pa.Column], unique: list[str] | None = None
+) -> pa.DataFrameSchema:
     """A schema whose rows all carry ``quelle`` and ``stand``."""
     columns = {
         **columns,
         "quelle": text(),
-        "stand": pa.Column(str, pa.Check.str_matches(STAND, error="Datum als JJJJ-MM-TT")),
+        "stand": pa.Column(
+            str, pa.Check.str_matches(STAND, error="Datum als JJJJ-MM-TT")
+        ),
     }
     return pa.DataFrameSchema(columns, strict=True, unique=unique, ordered=False)
 
@@ -58,14 +68,18 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "kapazitaetsreserve": count(),
             "ags": ags(),
             "name_amtlich": text(),
-            "schulnummer": pa.Column(str, pa.Check.str_matches(r"^SN-\d{7}$", error="Format SN-1234567")),
+            "schulnummer": pa.Column(
+                str, pa.Check.str_matches(r"^SN-\d{7}$", error="Format SN-1234567")
+            ),
             "adresse": text(),
         },
         unique=["schule_id"],
     ),
     "daz_schuljahre": sourced(
         {
-            "schuljahr": pa.Column(str, pa.Check.str_matches(r"^\d{4}/\d{2}$", error="Format 2016/17")),
+            "schuljahr": pa.Column(
+                str, pa.Check.str_matches(r"^\d{4}/\d{2}$", error="Format 2016/17")
+            ),
             "ebene": one_of(["Landkreis", "Schule"]),
             "schule_id": text(required=False),
             "phase": one_of(DAZ_PHASEN),
@@ -82,10 +96,14 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         },
         unique=["hf_id"],
     ),
-    "kernaussagen": sourced({"hf_id": one_of(HF_IDS), "nr": count(), "text": text()}, unique=["hf_id", "nr"]),
+    "kernaussagen": sourced(
+        {"hf_id": one_of(HF_IDS), "nr": count(), "text": text()}, unique=["hf_id", "nr"]
+    ),
     "ziele": sourced(
         {
-            "ziel_id": pa.Column(str, pa.Check.str_matches(r"^Z-4(\.\d)+-\d+$", error="Format Z-4.1.1-1")),
+            "ziel_id": pa.Column(
+                str, pa.Check.str_matches(r"^Z-4(\.\d)+-\d+$", error="Format Z-4.1.1-1")
+            ),
             "hf_id": one_of(HF_IDS),
             "nr": count(),
             "text": text(),
@@ -93,25 +111,54 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         },
         unique=["ziel_id"],
     ),
-    "leitlinien": sourced({"nr": count(), "leitlinie": text(), "erlaeuterung": text()}, unique=["nr"]),
-    "dimensionen": sourced({"nr": count(), "dimension": text(), "beschreibung": text()}, unique=["nr"]),
+    "leitlinien": sourced(
+        {"nr": count(), "leitlinie": text(), "erlaeuterung": text()}, unique=["nr"]
+    ),
+    "dimensionen": sourced(
+        {"nr": count(), "dimension": text(), "beschreibung": text()}, unique=["nr"]
+    ),
     "akteure": sourced(
         {
             "akteur_id": text(),
             "name": text(),
-            "art": one_of(["Stelle", "Behörde", "Gremium", "Netzwerk", "Ehrenamt", "Träger", "Dienst", "Kommune", "Fördermittelgeber"]),
+            "art": one_of(
+                [
+                    "Stelle",
+                    "Behörde",
+                    "Gremium",
+                    "Netzwerk",
+                    "Ehrenamt",
+                    "Träger",
+                    "Dienst",
+                    "Kommune",
+                    "Fördermittelgeber",
+                ]
+            ),
             "aufgaben": text(),
             "handlungsfelder": text(),
             "gebiet": text(),
             "ags": ags(required=False),
-            "anzahl": pa.Column(str, pa.Check.str_matches(r"^\d*$", error="ganze Zahl oder leer")),
+            "anzahl": pa.Column(
+                str, pa.Check.str_matches(r"^\d*$", error="ganze Zahl oder leer")
+            ),
         },
         unique=["akteur_id"],
     ),
     "akteur_beziehungen": sourced(
         {
             "von": text(),
-            "beziehung": one_of(["koordiniert", "organisiert", "kooperiert mit", "Mitglied von", "angesiedelt bei", "beauftragt", "betreibt", "finanziert"]),
+            "beziehung": one_of(
+                [
+                    "koordiniert",
+                    "organisiert",
+                    "kooperiert mit",
+                    "Mitglied von",
+                    "angesiedelt bei",
+                    "beauftragt",
+                    "betreibt",
+                    "finanziert",
+                ]
+            ),
             "zu": text(),
         },
         unique=["von", "beziehung", "zu"],

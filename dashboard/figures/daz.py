@@ -19,7 +19,9 @@ def daz_trend(enrolment: pd.DataFrame) -> go.Figure:
     enrolment : pandas.DataFrame
         Landkreis rows of ``daz_schuljahre`` (``schuljahr``, ``phase``, ``schueler``).
     """
-    wide = enrolment.pivot_table(index="schuljahr", columns="phase", values="schueler", aggfunc="sum")
+    wide = enrolment.pivot_table(
+        index="schuljahr", columns="phase", values="schueler", aggfunc="sum"
+    )
     wide = wide.sort_index()
     fig = go.Figure(layout={"template": TEMPLATE, "barmode": "stack"})
     for phase in wide.columns:
@@ -30,7 +32,10 @@ def daz_trend(enrolment: pd.DataFrame) -> go.Figure:
             marker_color=PHASE_COLORS.get(phase),
             text=[fmt_num(v) for v in wide[phase]],
             textposition="inside",
-            insidetextfont={"size": 18, "color": "white" if phase == "DaZ 1/2" else "black"},
+            insidetextfont={
+                "size": 18,
+                "color": "white" if phase == "DaZ 1/2" else "black",
+            },
             hovertemplate=f"{phase}<br>Schuljahr %{{x}}: %{{y:,.0f}} Schüler<extra></extra>",
         )
     totals = wide.sum(axis=1)
@@ -45,13 +50,17 @@ def daz_trend(enrolment: pd.DataFrame) -> go.Figure:
         hoverinfo="skip",
     )
     fig.update_xaxes(type="category", title_text="Schuljahr")
-    fig.update_yaxes(title_text="Schüler", rangemode="tozero", range=[0, totals.max() * 1.18])
+    fig.update_yaxes(
+        title_text="Schüler", rangemode="tozero", range=[0, totals.max() * 1.18]
+    )
     return fig
 
 
 def capacity_by_group(schools: pd.DataFrame, group: str) -> go.Figure:
     """Horizontal stacked bars: VKA pupils and remaining reserve per ``group``."""
-    agg = schools.groupby(group, as_index=False)[["vka_schueler", "kapazitaetsreserve"]].sum()
+    agg = schools.groupby(group, as_index=False)[
+        ["vka_schueler", "kapazitaetsreserve"]
+    ].sum()
     agg = agg.sort_values("vka_schueler")
     fig = go.Figure(layout={"template": TEMPLATE, "barmode": "stack"})
     for col, name, color in [

@@ -6,8 +6,19 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 # Okabe–Ito palette, distinguishable with the common colour-vision deficiencies.
-OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
-FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
+OKABE_ITO = [
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#56B4E9",
+    "#D55E00",
+    "#F0E442",
+    "#000000",
+]
+FONT = (
+    "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
+)
 TEXT = "#1b1f24"
 NAME = "landkreis"
 
@@ -19,9 +30,20 @@ pio.templates[NAME] = go.layout.Template(
         paper_bgcolor="white",
         plot_bgcolor="white",
         hoverlabel={"font": {"size": 16, "family": FONT}},
-        xaxis={"gridcolor": "#d0d4d9", "linecolor": TEXT, "ticks": "outside", "automargin": True},
+        xaxis={
+            "gridcolor": "#d0d4d9",
+            "linecolor": TEXT,
+            "ticks": "outside",
+            "automargin": True,
+        },
         yaxis={"gridcolor": "#d0d4d9", "linecolor": TEXT, "automargin": True},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "traceorder": "normal"},
+        legend={
+            "orientation": "h",
+            "yanchor": "bottom",
+            "y": 1.02,
+            "x": 0,
+            "traceorder": "normal",
+        },
         margin={"l": 10, "r": 10, "t": 40, "b": 10},
     )
 )

@@ -12,7 +12,13 @@ from dash import html
 from dashboard import ids, labels
 from dashboard.store.auth import current_user
 
-dash.register_page(__name__, path="/anmelden", name=labels.NAV_ANMELDEN, title=labels.LOGIN_TITLE, nav_order=99)
+dash.register_page(
+    __name__,
+    path="/anmelden",
+    name=labels.NAV_ANMELDEN,
+    title=labels.LOGIN_TITLE,
+    nav_order=99,
+)
 
 
 def layout(fehler: str | None = None, weiter: str = "/", **_query: str) -> html.Div:
@@ -22,7 +28,11 @@ def layout(fehler: str | None = None, weiter: str = "/", **_query: str) -> html.
             [
                 html.H1(labels.LOGIN_TITLE, className="h2"),
                 html.P(f"Angemeldet als {user['name']} (Rolle {user['rolle']})."),
-                html.Form(dbc.Button(labels.NAV_ABMELDEN, type="submit", color="secondary"), method="POST", action="/auth/abmelden"),
+                html.Form(
+                    dbc.Button(labels.NAV_ABMELDEN, type="submit", color="secondary"),
+                    method="POST",
+                    action="/auth/abmelden",
+                ),
             ]
         )
     return html.Div(
@@ -33,9 +43,22 @@ def layout(fehler: str | None = None, weiter: str = "/", **_query: str) -> html.
             html.Form(
                 [
                     dbc.Label("Benutzername", html_for="login-name"),
-                    dbc.Input(id="login-name", name="name", autoComplete="username", required=True, class_name="mb-2"),
+                    dbc.Input(
+                        id="login-name",
+                        name="name",
+                        autoComplete="username",
+                        required=True,
+                        class_name="mb-2",
+                    ),
                     dbc.Label("Passwort", html_for="login-passwort"),
-                    dbc.Input(id="login-passwort", name="passwort", type="password", autoComplete="current-password", required=True, class_name="mb-3"),
+                    dbc.Input(
+                        id="login-passwort",
+                        name="passwort",
+                        type="password",
+                        autoComplete="current-password",
+                        required=True,
+                        class_name="mb-3",
+                    ),
                     dbc.Input(type="hidden", name="weiter", value=weiter),
                     dbc.Button("Anmelden", type="submit", color="primary"),
                 ],

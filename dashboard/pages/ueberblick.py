@@ -15,7 +15,9 @@ from dashboard.components.cards import kpi_card, source_note
 from dashboard.figures.daz import capacity_by_group, daz_trend
 from dashboard.formatting import fmt_num, fmt_pct, fmt_stand
 
-dash.register_page(__name__, path="/", name=labels.NAV_UEBERBLICK, title=labels.APP_TITLE, nav_order=0)
+dash.register_page(
+    __name__, path="/", name=labels.NAV_UEBERBLICK, title=labels.APP_TITLE, nav_order=0
+)
 
 GRAPH_CONFIG = {"locale": "de", "displaylogo": False, "responsive": True}
 
@@ -37,15 +39,32 @@ def _kpis(repo) -> list[dbc.Col]:  # noqa: ANN001
 
     def figure(key: str) -> tuple[str, str]:
         row = figures.loc[key]
-        return fmt_num(row["wert"]), f"Quelle: {row['quelle']}, {row['fundstelle']}; Stand {fmt_stand(row['stand'])}"
+        return (
+            fmt_num(row["wert"]),
+            f"Quelle: {row['quelle']}, {row['fundstelle']}; Stand {fmt_stand(row['stand'])}",
+        )
 
     asyl, asyl_src = figure("asylbewerber_2017")
     buendnisse, b_src = figure("buendnisse_max")
     kik, kik_src = figure("integrationskoordinatoren")
     cards = [
-        kpi_card(fmt_num(totals[latest]), f"DaZ-Schüler im Schuljahr {latest}", f"Quelle: {labels.KONZEPT}, Abb. 3; Stand {fmt_stand(lk['stand'].max())}", f"gegenüber {growth}" if growth else None),
-        kpi_card(fmt_num(pupils), f"Schüler in {fmt_num(schools['vka_klassen'].sum())} Vorbereitungsklassen an {len(schools)} Schulen", f"Quelle: {labels.KONZEPT}, Abb. 4; Stand {stand_schools}"),
-        kpi_card(fmt_num(reserve), "freie Plätze (Kapazitätsreserve)", f"Quelle: {labels.KONZEPT}, Abb. 4; Stand {stand_schools}", f"Auslastung {fmt_pct(pupils / (pupils + reserve))}"),
+        kpi_card(
+            fmt_num(totals[latest]),
+            f"DaZ-Schüler im Schuljahr {latest}",
+            f"Quelle: {labels.KONZEPT}, Abb. 3; Stand {fmt_stand(lk['stand'].max())}",
+            f"gegenüber {growth}" if growth else None,
+        ),
+        kpi_card(
+            fmt_num(pupils),
+            f"Schüler in {fmt_num(schools['vka_klassen'].sum())} Vorbereitungsklassen an {len(schools)} Schulen",
+            f"Quelle: {labels.KONZEPT}, Abb. 4; Stand {stand_schools}",
+        ),
+        kpi_card(
+            fmt_num(reserve),
+            "freie Plätze (Kapazitätsreserve)",
+            f"Quelle: {labels.KONZEPT}, Abb. 4; Stand {stand_schools}",
+            f"Auslastung {fmt_pct(pupils / (pupils + reserve))}",
+        ),
         kpi_card(asyl, "Asylbewerber im Landkreis", asyl_src),
         kpi_card(f"bis {buendnisse}", "ehrenamtliche Bündnisse und Initiativen", b_src),
         kpi_card(kik, "kommunale Integrationskoordinatoren (je Sozialraum)", kik_src),
@@ -62,13 +81,20 @@ def _handlungsfelder(repo) -> html.Div:  # noqa: ANN001
         children = fields.loc[fields["uebergeordnet"] == row.hf_id, "hf_id"].tolist()
         n = int(counts.reindex([row.hf_id, *children]).fillna(0).sum())
         items.append(
-            html.Li([html.Span(f"{row.hf_id} {row.titel}", className="fw-semibold"), f" – {n} Ziele, noch nicht bewertet"])
+            html.Li(
+                [
+                    html.Span(f"{row.hf_id} {row.titel}", className="fw-semibold"),
+                    f" – {n} Ziele, noch nicht bewertet",
+                ]
+            )
         )
     return html.Div(
         [
             html.Ol(items, className="im-hf-list list-unstyled", id=ids.UEB_HF_LIST),
-            source_note(f"Quelle: {labels.KONZEPT}, Kap. 4; Stand {fmt_stand(goals['stand'].max())}. "
-                        "Das Konzept nennt keinen Umsetzungsstand; keine Bewertung wurde erfunden."),
+            source_note(
+                f"Quelle: {labels.KONZEPT}, Kap. 4; Stand {fmt_stand(goals['stand'].max())}. "
+                "Das Konzept nennt keinen Umsetzungsstand; keine Bewertung wurde erfunden."
+            ),
         ]
     )
 
@@ -78,8 +104,15 @@ def _leitlinien(repo) -> html.Details:  # noqa: ANN001
     return html.Details(
         [
             html.Summary(f"Die {len(rows)} Integrationsleitlinien", className="h5"),
-            html.Ol([html.Li([html.Strong(r.leitlinie), html.Br(), r.erlaeuterung]) for r in rows.itertuples()]),
-            source_note(f"Quelle: {labels.KONZEPT}, Kap. 2; Stand {fmt_stand(rows['stand'].max())}"),
+            html.Ol(
+                [
+                    html.Li([html.Strong(r.leitlinie), html.Br(), r.erlaeuterung])
+                    for r in rows.itertuples()
+                ]
+            ),
+            source_note(
+                f"Quelle: {labels.KONZEPT}, Kap. 2; Stand {fmt_stand(rows['stand'].max())}"
+            ),
         ],
         className="mt-2",
     )
@@ -88,7 +121,9 @@ def _leitlinien(repo) -> html.Details:  # noqa: ANN001
 def layout(**_query: str) -> html.Div:
     repo = services.get().repo
     daz = repo.table("daz_schuljahre")
-    schools = repo.table("schulen_daz").merge(repo.table("sozialraeume")[["ags", "sozialraum"]], on="ags")
+    schools = repo.table("schulen_daz").merge(
+        repo.table("sozialraeume")[["ags", "sozialraum"]], on="ags"
+    )
     lk = daz[daz["ebene"] == "Landkreis"]
     return html.Div(
         [
@@ -98,20 +133,44 @@ def layout(**_query: str) -> html.Div:
                 [
                     dbc.Col(
                         [
-                            html.H2("DaZ-Schüler nach Schuljahr und Phase", className="h4"),
-                            html.P(f"{lk['schuljahr'].nunique()} Schuljahre erfasst – zu wenige für eine Trendaussage.", className="mb-1"),
-                            dcc.Graph(id=ids.UEB_DAZ_GRAPH, figure=daz_trend(lk), config=GRAPH_CONFIG, style={"height": "360px"}),
-                            source_note(f"Quelle: {labels.KONZEPT}, Abb. 3 (Übersicht DaZ-Klassen); Stand {fmt_stand(lk['stand'].max())}"),
+                            html.H2(
+                                "DaZ-Schüler nach Schuljahr und Phase", className="h4"
+                            ),
+                            html.P(
+                                f"{lk['schuljahr'].nunique()} Schuljahre erfasst – zu wenige für eine Trendaussage.",
+                                className="mb-1",
+                            ),
+                            dcc.Graph(
+                                id=ids.UEB_DAZ_GRAPH,
+                                figure=daz_trend(lk),
+                                config=GRAPH_CONFIG,
+                                style={"height": "360px"},
+                            ),
+                            source_note(
+                                f"Quelle: {labels.KONZEPT}, Abb. 3 (Übersicht DaZ-Klassen); Stand {fmt_stand(lk['stand'].max())}"
+                            ),
                         ],
                         lg=6,
                         class_name="mb-4",
                     ),
                     dbc.Col(
                         [
-                            html.H2("Plätze in Vorbereitungsklassen je Sozialraum", className="h4"),
-                            html.P(labels.SOZIALRAUM_HINWEIS, className="im-warning mb-1"),
-                            dcc.Graph(id=ids.UEB_SR_GRAPH, figure=capacity_by_group(schools, "sozialraum"), config=GRAPH_CONFIG, style={"height": "360px"}),
-                            source_note(f"Quelle: {labels.KONZEPT}, Abb. 4; Stand {fmt_stand(schools['stand'].max())}; Zuordnung der Gemeinden: Arbeitsannahme"),
+                            html.H2(
+                                "Plätze in Vorbereitungsklassen je Sozialraum",
+                                className="h4",
+                            ),
+                            html.P(
+                                labels.SOZIALRAUM_HINWEIS, className="im-warning mb-1"
+                            ),
+                            dcc.Graph(
+                                id=ids.UEB_SR_GRAPH,
+                                figure=capacity_by_group(schools, "sozialraum"),
+                                config=GRAPH_CONFIG,
+                                style={"height": "360px"},
+                            ),
+                            source_note(
+                                f"Quelle: {labels.KONZEPT}, Abb. 4; Stand {fmt_stand(schools['stand'].max())}; Zuordnung der Gemeinden: Arbeitsannahme"
+                            ),
                         ],
                         lg=6,
                         class_name="mb-4",

@@ -43,12 +43,18 @@ def create_user(engine: Engine, name: str, password: str, rolle: str) -> None:
             raise ValueError(f"Benutzer „{name}“ existiert bereits.")
         conn.execute(
             insert(benutzer).values(
-                name=name, passwort_hash=generate_password_hash(password), rolle=rolle, angelegt_am=now
+                name=name,
+                passwort_hash=generate_password_hash(password),
+                rolle=rolle,
+                angelegt_am=now,
             )
         )
         conn.execute(
             insert(audit).values(
-                zeit=now, benutzer="Kommandozeile", aktion="Benutzer angelegt", tabelle="benutzer",
+                zeit=now,
+                benutzer="Kommandozeile",
+                aktion="Benutzer angelegt",
+                tabelle="benutzer",
                 details=f"{name} ({rolle})",
             )
         )
@@ -58,7 +64,9 @@ def verify(engine: Engine, name: str, password: str) -> str | None:
     """Return the user's role if name and password match, else ``None``."""
     with engine.connect() as conn:
         row = conn.execute(
-            select(benutzer.c.passwort_hash, benutzer.c.rolle).where(benutzer.c.name == name)
+            select(benutzer.c.passwort_hash, benutzer.c.rolle).where(
+                benutzer.c.name == name
+            )
         ).first()
     if row is None or not check_password_hash(row.passwort_hash, password):
         return None

@@ -30,7 +30,9 @@ def _reference_table(name: str) -> Table:
     cols = [Column("zeile", Integer, primary_key=True, autoincrement=False)]
     for col_name, col in schema.columns.items():
         cols.append(Column(col_name, _TYPES.get(str(col.dtype), Text), nullable=False))
-    constraints = [UniqueConstraint(*schema.unique, name=f"uq_{name}")] if schema.unique else []
+    constraints = (
+        [UniqueConstraint(*schema.unique, name=f"uq_{name}")] if schema.unique else []
+    )
     return Table(name, metadata, *cols, *constraints)
 
 

@@ -15,7 +15,7 @@ class Repository:
     """Cached, read-only access to the store.
 
     Frames are cached per data version (the newest audit id), so an edit shows at
-    once while repeated reads cost nothing. Callers get copies and may change them.
+    once while repeated reads cost nothing. Callers get lazy (copy-on-write) copies and may change them.
     """
 
     def __init__(self, engine: Engine):
@@ -24,18 +24,22 @@ class Repository:
 
     def version(self) -> int:
         with self.engine.connect() as conn:
-            return conn.execute(select(func.coalesce(func.max(audit.c.id), 0))).scalar_one()
+            return conn.execute(
+                select(func.coalesce(func.max(audit.c.id), 0))
+            ).scalar_one()
 
     def table(self, name: str) -> pd.DataFrame:
         """One reference table in file order, typed as its CSV schema."""
-        return self._read(name, self.version()).copy()
+        return self._read(name, self.version()).copy(deep=False)
 
     def _read_uncached(self, name: str, _version: int) -> pd.DataFrame:
         table = REFERENCE[name]
         with self.engine.connect() as conn:
             frame = pd.read_sql(select(table).order_by(table.c.zeile), conn)
         frame = frame.drop(columns="zeile")
-        return frame.astype({c: str(col.dtype) for c, col in SCHEMAS[name].columns.items()})
+        return frame.astype(
+            {c: str(col.dtype) for c, col in SCHEMAS[name].columns.items()}
+        )
 
     def datasets(self) -> pd.DataFrame:
         """Name, checksum, row count and load time of every seeded dataset."""
@@ -44,4 +48,6 @@ class Repository:
 
     def audit_log(self, limit: int = 50) -> pd.DataFrame:
         with self.engine.connect() as conn:
-            return pd.read_sql(select(audit).order_by(audit.c.id.desc()).limit(limit), conn)
+            return pd.read_sql(
+                select(audit).order_by(audit.c.id.desc()).limit(limit), conn
+            )

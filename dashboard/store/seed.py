@@ -35,10 +35,14 @@ def seed(engine: Engine, datasets: dict[str, Dataset]) -> list[str]:
             rows = ds.frame.to_dict("records")
             conn.execute(delete(table))
             if rows:
-                conn.execute(insert(table), [{"zeile": i, **r} for i, r in enumerate(rows, 1)])
+                conn.execute(
+                    insert(table), [{"zeile": i, **r} for i, r in enumerate(rows, 1)]
+                )
             conn.execute(delete(datensatz).where(datensatz.c.name == name))
             conn.execute(
-                insert(datensatz).values(name=name, sha256=ds.sha256, zeilen=len(rows), geladen_am=now)
+                insert(datensatz).values(
+                    name=name, sha256=ds.sha256, zeilen=len(rows), geladen_am=now
+                )
             )
             action = "Neuimport" if name in known else "Erstimport"
             conn.execute(

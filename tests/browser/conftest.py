@@ -1,0 +1,141 @@
+"""Real-browser fixtures: the real entry point on a free port, headless Chromium.
+
+Chromium comes from Debian (``chromium``); when it is missing and we are root the
+fixture installs it, so README's test command works on a fresh machine.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from dashboard.config import ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+USER, PASSWORD = "test-bearbeitung", "test-passwort-123"
+
+
+def ensure_chromium() -> str:
+    if Path(CHROMIUM).exists():
+        return CHROMIUM
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+        subprocess.run(
+            ["apt-get", "install", "-y", "-qq", "chromium", "chromium-driver"],
+            check=True,
+            env=env,
+        )
+        return CHROMIUM
+    pytest.fail(
+        "Chromium fehlt: bitte 'apt-get install -y chromium chromium-driver' ausführen."
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory):
+    """Start ``app.py`` with its own database; yield its base URL."""
+    instance = tmp_path_factory.mktemp("live")
+    port = free_port()
+    env = {
+        **os.environ,
+        "IM_INSTANCE_DIR": str(instance),
+        "DASH_PORT": str(port),
+        "SECRET_KEY": "browser-test",
+    }
+    env.pop("DATABASE_URL", None)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "dashboard.cli",
+            "benutzer-anlegen",
+            USER,
+            "--rolle",
+            "Bearbeitung",
+        ],
+        cwd=ROOT,
+        env={**env, "IM_PASSWORT": PASSWORD},
+        check=True,
+        capture_output=True,
+    )
+    proc = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(150):
+        try:
+            urllib.request.urlopen(url, timeout=1)
+            break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        proc.kill()
+        pytest.fail("Server did not start")
+    yield url
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=ensure_chromium(), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class Watched:
+    """A page that records console errors and requests leaving the machine."""
+
+    def __init__(self, page, base_url: str):
+        self.page, self.base_url = page, base_url
+        self.console_errors: list[str] = []
+        self.external: list[str] = []
+        page.on(
+            "console",
+            lambda m: self.console_errors.append(m.text) if m.type == "error" else None,
+        )
+        page.on("pageerror", lambda e: self.console_errors.append(str(e)))
+        page.on("request", self._request)
+
+    def _request(self, request) -> None:  # noqa: ANN001
+        if not request.url.startswith((self.base_url, "data:", "blob:")):
+            self.external.append(request.url)
+
+    def goto(self, path: str) -> None:
+        self.page.goto(self.base_url + path)
+        self.page.wait_for_load_state("networkidle")
+
+
+@pytest.fixture()
+def watched(browser, live_server):
+    context = browser.new_context(
+        viewport={"width": 1024, "height": 768}, locale="de-DE"
+    )
+    w = Watched(context.new_page(), live_server)
+    yield w
+    context.close()

@@ -1,0 +1,44 @@
+"""Shared fixtures: one test database and app per session, tiny synthetic files in tmp."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from dashboard.config import ROOT, Settings
+
+DATA = ROOT / "data"
+GEO = ROOT / "geo"
+
+
+@pytest.fixture(scope="session")
+def settings(tmp_path_factory) -> Settings:
+    return Settings.from_env(
+        instance_dir=tmp_path_factory.mktemp("instance"),
+        database_url="",
+        data_dir=DATA,
+        geo_dir=GEO,
+        secret_key="test-secret",
+    )
+
+
+@pytest.fixture(scope="session")
+def app(settings):
+    from dashboard.web import create_app
+
+    return create_app(settings)
+
+
+@pytest.fixture()
+def client(app):
+    return app.server.test_client()
+
+
+@pytest.fixture()
+def data_copy(tmp_path) -> Path:
+    """A writable copy of ``data/`` for tests that break or change files."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    return target

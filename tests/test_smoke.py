@@ -1,0 +1,105 @@
+"""Browserless smoke test: every page builds, IDs are unique, routes answer."""
+
+from __future__ import annotations
+
+import json
+
+import dash
+import plotly.io.json
+import pytest
+
+from dashboard.data.loaders import DataError
+
+
+def _ids(node, found):
+    if isinstance(node, dict):
+        props = node.get("props", {})
+        if isinstance(props.get("id"), str | dict):
+            found.append(json.dumps(props["id"], sort_keys=True))
+        for value in props.values():
+            _ids(value, found)
+    elif isinstance(node, list):
+        for item in node:
+            _ids(item, found)
+    return found
+
+
+def _page_json(app, page):
+    with app.server.test_request_context(page["relative_path"]):
+        layout = page["layout"]() if callable(page["layout"]) else page["layout"]
+        return json.loads(plotly.io.json.to_json_plotly(layout))
+
+
+def test_every_page_builds_with_unique_ids(app, client):
+    shell = client.get("/_dash-layout").get_json()
+    shell_ids = _ids(shell, [])
+    assert dash.page_registry, "no pages registered"
+    for page in dash.page_registry.values():
+        page_ids = _ids(_page_json(app, page), [])
+        all_ids = shell_ids + page_ids
+        assert len(all_ids) == len(set(all_ids)), page["path"]
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/anmelden", "/_dash-layout", "/_dash-dependencies"]
+)
+def test_routes_answer(client, path):
+    assert client.get(path).status_code == 200
+
+
+def test_page_html_is_german_and_local(client):
+    html = client.get("/").get_data(as_text=True)
+    assert '<html lang="de">' in html
+    assert "cdn" not in html.lower() and "unpkg" not in html.lower()
+
+
+def test_overview_shows_real_figures(app):
+    page = next(p for p in dash.page_registry.values() if p["path"] == "/")
+    text = json.dumps(_page_json(app, page), ensure_ascii=False)
+    for expected in ["830", "517", "1.918", "Auslastung 72,3 %", "Stand 08.02.2017"]:
+        assert expected in text, expected
+
+
+def test_login_logout(app, client, settings):
+    from dashboard.store.auth import BEARBEITUNG, create_user
+
+    create_user(
+        app.server.extensions["integrationsmonitor"].engine,
+        "smoke",
+        "smoke-passwort-1",
+        BEARBEITUNG,
+    )
+    bad = client.post(
+        "/auth/anmelden", data={"name": "smoke", "passwort": "falsch-falsch"}
+    )
+    assert bad.headers["Location"].endswith("/anmelden?fehler=1")
+    ok = client.post(
+        "/auth/anmelden",
+        data={
+            "name": "smoke",
+            "passwort": "smoke-passwort-1",
+            "weiter": "https://evil.example/",
+        },
+    )
+    assert ok.headers["Location"] == "/"
+    with client.session_transaction() as sess:
+        assert sess["benutzer"] == {"name": "smoke", "rolle": BEARBEITUNG}
+    client.post("/auth/abmelden")
+    with client.session_transaction() as sess:
+        assert "benutzer" not in sess
+
+
+def test_invalid_bundled_data_refuses_start(data_copy, settings):
+    from dataclasses import replace
+
+    from dashboard.services import start
+
+    path = data_copy / "schulen_daz.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(",17,1,6,", ",siebzehn,1,6,", 1),
+        encoding="utf-8",
+    )
+    with pytest.raises(
+        DataError, match="schulen_daz.csv, Zeile 2, Spalte „vka_schueler“"
+    ):
+        start(replace(settings, data_dir=data_copy))

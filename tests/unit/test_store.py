@@ -1,0 +1,89 @@
+"""Store: migrations, seeding round trip and idempotence, pragmas."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import func, select, text
+
+from dashboard.data.loaders import load_all
+from dashboard.store.db import make_engine, migrate
+from dashboard.store.models import audit, metadata
+from dashboard.store.repository import Repository
+from dashboard.store.seed import seed
+from tests.conftest import DATA
+
+
+@pytest.fixture()
+def engine(tmp_path):
+    eng = make_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    migrate(eng)
+    return eng
+
+
+def test_migrations_match_models(engine):
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), metadata)
+    assert diff == []
+
+
+def test_sqlite_pragmas(engine):
+    with engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+
+def test_seed_round_trip(engine):
+    datasets = load_all(DATA)
+    assert sorted(seed(engine, datasets)) == sorted(datasets)
+    repo = Repository(engine)
+    for name, ds in datasets.items():
+        pd.testing.assert_frame_equal(
+            repo.table(name),
+            ds.frame.reset_index(drop=True),
+            check_dtype=False,
+            check_like=True,
+        )
+
+
+def _audit_count(engine) -> int:
+    with engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(audit)).scalar_one()
+
+
+def test_second_seed_changes_nothing(engine):
+    datasets = load_all(DATA)
+    seed(engine, datasets)
+    count = _audit_count(engine)
+    assert seed(engine, load_all(DATA)) == []
+    assert _audit_count(engine) == count
+
+
+def test_changed_file_is_reseeded_with_audit(engine, data_copy):
+    seed(engine, load_all(data_copy))
+    repo = Repository(engine)
+    assert (
+        repo.table("einwohner").set_index("gemeinde").loc["Coswig", "einwohner"]
+        == 20512
+    )
+    path = data_copy / "einwohner.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("20512", "20600"), encoding="utf-8"
+    )
+    assert seed(engine, load_all(data_copy)) == ["einwohner"]
+    assert (
+        repo.table("einwohner").set_index("gemeinde").loc["Coswig", "einwohner"]
+        == 20600
+    )
+    log = repo.audit_log(1).iloc[0]
+    assert (log["aktion"], log["tabelle"]) == ("Neuimport", "einwohner")
+
+
+def test_repository_returns_copies(engine):
+    seed(engine, load_all(DATA))
+    repo = Repository(engine)
+    frame = repo.table("schulen_daz")
+    frame.loc[:, "vka_schueler"] = 0
+    assert repo.table("schulen_daz")["vka_schueler"].sum() == 517
