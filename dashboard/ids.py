@@ -12,3 +12,17 @@ UEB_HF_LIST = "ueberblick-handlungsfelder"
 
 # Anmelden
 LOGIN_FORM = "anmelden-form"
+
+# Karte
+KARTE_GRAPH = "karte-graph"
+KARTE_LEVEL = "karte-ebene"
+KARTE_INDICATOR = "karte-indikator"
+KARTE_LAYERS = "karte-ebenen"
+KARTE_LABELS = "karte-beschriftung"
+KARTE_SELECTION = "karte-auswahl"
+KARTE_PANEL = "karte-panel"
+KARTE_TABLE = "karte-tabelle"
+KARTE_CSV_BUTTON = "karte-csv-button"
+KARTE_CSV = "karte-csv"
+KARTE_URL_SYNC = "karte-url-sync"
+KARTE_CAVEAT = "karte-hinweis"

@@ -57,6 +57,21 @@ def configure(server: flask.Flask, services: Services) -> None:
         flask.session.clear()
         return flask.redirect("/", code=303)
 
+    geometry = {
+        "gemeinden.geojson": (
+            Path(services.settings.geo_dir) / "gemeinden.geojson"
+        ).read_bytes(),
+        "sozialraeume.geojson": services.sozialraeume.to_json(drop_id=True).encode(),
+    }
+
+    @server.get("/geo/<name>")
+    def geo(name: str):  # noqa: ANN202
+        if name not in geometry:
+            flask.abort(404)
+        response = flask.Response(geometry[name], mimetype="application/geo+json")
+        response.headers["Cache-Control"] = "public, max-age=3600"
+        return response
+
     @server.errorhandler(WriteRefused)
     def refused(exc: WriteRefused):  # noqa: ANN202
         return flask.jsonify({"fehler": str(exc)}), 403

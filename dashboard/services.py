@@ -12,7 +12,7 @@ import geopandas as gpd
 from sqlalchemy import Engine
 
 from dashboard.config import Settings
-from dashboard.data.geo import load_gemeinden, load_provenance
+from dashboard.data.geo import load_gemeinden, load_provenance, sozialraum_polygons
 from dashboard.data.loaders import DataError, load_all
 from dashboard.store.db import make_engine, migrate
 from dashboard.store.repository import Repository
@@ -29,6 +29,7 @@ class Services:
     engine: Engine
     repo: Repository
     gemeinden: gpd.GeoDataFrame
+    sozialraeume: gpd.GeoDataFrame
     provenance: dict
 
 
@@ -53,12 +54,10 @@ def start(settings: Settings) -> Services:
     engine = make_engine(settings.database_url)
     migrate(engine)
     seed(engine, datasets)
+    repo = Repository(engine)
+    areas = sozialraum_polygons(gemeinden, repo.table("sozialraeume"))
     return Services(
-        settings,
-        engine,
-        Repository(engine),
-        gemeinden,
-        load_provenance(settings.geo_dir),
+        settings, engine, repo, gemeinden, areas, load_provenance(settings.geo_dir)
     )
 
 

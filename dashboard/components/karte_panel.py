@@ -1,0 +1,196 @@
+"""Drill-down panel and table alternative of the map."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import html
+
+from dashboard import ids, labels
+from dashboard.components.grid import grid, number_column
+from dashboard.data.indicators import INDICATORS
+from dashboard.data.mapdata import MapData
+from dashboard.formatting import fmt_num, fmt_pct, fmt_stand
+
+TABLE_COLUMNS = [
+    "vka_schueler",
+    "vka_klassen",
+    "kapazitaetsreserve",
+    "auslastung",
+    "daz_standorte",
+    "angebote",
+    "akteure",
+    "einwohner",
+    "vka_je_1000",
+]
+
+
+def _schools_table(schools: pd.DataFrame) -> dbc.Table:
+    head = html.Thead(
+        html.Tr(
+            [
+                html.Th("Schule"),
+                html.Th("Schüler"),
+                html.Th("Klassen"),
+                html.Th("Reserve"),
+                html.Th("Auslastung"),
+            ]
+        )
+    )
+    body = []
+    for r in schools.itertuples():
+        places = r.vka_schueler + r.kapazitaetsreserve
+        body.append(
+            html.Tr(
+                [
+                    html.Td(r.name_dokument),
+                    html.Td(fmt_num(r.vka_schueler)),
+                    html.Td(fmt_num(r.vka_klassen)),
+                    html.Td(fmt_num(r.kapazitaetsreserve)),
+                    html.Td(fmt_pct(r.vka_schueler / places) if places else "–"),
+                ]
+            )
+        )
+    return dbc.Table(
+        [head, html.Tbody(body)],
+        size="sm",
+        responsive=True,
+        class_name="im-panel-table",
+    )
+
+
+def _list(title: str, names: list[str]) -> list:
+    if not names:
+        return [
+            html.H3(title, className="h6 mt-3"),
+            html.P("keine im Datenbestand", className="text-muted"),
+        ]
+    return [html.H3(title, className="h6 mt-3"), html.Ul([html.Li(n) for n in names])]
+
+
+def panel(data: MapData, level: str, selected: str | None) -> list:
+    """The side panel for the selected Gemeinde or Sozialraum (or a hint)."""
+    if not selected:
+        return [
+            html.P(
+                "Klicken Sie auf eine Gemeinde oder einen Sozialraum, um Details zu sehen.",
+                className="im-hint",
+            )
+        ]
+    if level == "gemeinde":
+        row = data.tables["gemeinde"].set_index("ags").loc[selected]
+        title, members = row["gemeinde"], [selected]
+        pop = data.population.set_index("ags").loc[selected]
+        facts = [
+            html.P(
+                [
+                    f"Sozialraum {row['sozialraum']} ",
+                    html.Span(f"({labels.SOZIALRAUM_HINWEIS})", className="im-source"),
+                ]
+            ),
+            html.P(
+                f"Einwohner: {fmt_num(pop['einwohner'])} (Stichtag {fmt_stand(pop['stand'])}; "
+                f"Quelle: {pop['quelle']})"
+            ),
+        ]
+    else:
+        row = data.tables["sozialraum"].set_index("sozialraum").loc[selected]
+        members = (
+            data.tables["gemeinde"]
+            .loc[data.tables["gemeinde"]["sozialraum"] == selected, "ags"]
+            .tolist()
+        )
+        names = (
+            data.tables["gemeinde"].set_index("ags").loc[members, "gemeinde"].tolist()
+        )
+        title = f"Sozialraum {selected}"
+        facts = [
+            html.P(f"Gemeinden: {', '.join(names)}"),
+            html.P(labels.SOZIALRAUM_HINWEIS, className="im-warning"),
+            html.P(
+                f"Einwohner: {fmt_num(row['einwohner'])} (Summe, Stichtage 2018–2023 gemischt)"
+            ),
+        ]
+    schools = data.schools[data.schools["ags"].isin(members)]
+    sites = data.sites[
+        data.sites["ags"].isin(members) & (data.sites["status"] != "geschlossen")
+    ]
+    area_names = [selected] if level == "sozialraum" else [row["sozialraum"]]
+    actors = data.actors[
+        data.actors["ags"].isin(members) | data.actors["gebiet"].isin(area_names)
+    ]
+    school_part = (
+        [
+            _schools_table(schools),
+            html.P(
+                f"Quelle: {labels.KONZEPT}, Abb. 4; Stand 08.02.2017",
+                className="im-source",
+            ),
+        ]
+        if len(schools)
+        else [html.P("Kein DaZ-Standort.", className="text-muted")]
+    )
+    return [
+        html.H2(title, className="h4"),
+        *facts,
+        html.H3("Schulen mit Vorbereitungsklassen", className="h6 mt-3"),
+        *school_part,
+        *_list(
+            "Angebote und Dienststellen",
+            [f"{r.name} ({r.zeitraum})" for r in sites.itertuples()],
+        ),
+        *_list(
+            "Akteure",
+            [
+                f"{r.name}"
+                + (
+                    " – für den Sozialraum"
+                    if r.gebiet in area_names and not r.ags
+                    else ""
+                )
+                for r in actors.itertuples()
+            ],
+        ),
+    ]
+
+
+def table_rows(data: MapData, level: str) -> list[dict]:
+    key = "gemeinde" if level == "gemeinde" else "sozialraum"
+    frame = data.tables[level][[key, *TABLE_COLUMNS]].rename(columns={key: "name"})
+    return frame.astype(object).where(frame.notna(), None).to_dict("records")
+
+
+def table(data: MapData, level: str):  # noqa: ANN201
+    columns = [
+        {
+            "field": "name",
+            "headerName": "Gemeinde" if level == "gemeinde" else "Sozialraum",
+            "pinned": "left",
+            "minWidth": 150,
+        }
+    ]
+    for key in TABLE_COLUMNS:
+        ind = INDICATORS[key]
+        columns.append(
+            number_column(key, ind.short, ind.decimals, ind.percent, "–", ind.label)
+        )
+    return grid(ids.KARTE_TABLE, table_rows(data, level), columns)
+
+
+def csv_frame(data: MapData, level: str) -> pd.DataFrame:
+    """The table as exported: German headers plus source and Stand columns."""
+    key = "gemeinde" if level == "gemeinde" else "sozialraum"
+    frame = data.tables[level][[key, *TABLE_COLUMNS]].copy()
+    frame["auslastung"] = frame["auslastung"] * 100
+    frame = frame.rename(
+        columns={
+            key: key.capitalize(),
+            "auslastung": "Auslastung der DaZ-Plätze (%)",
+            **{k: INDICATORS[k].label for k in TABLE_COLUMNS if k != "auslastung"},
+        }
+    )
+    frame["Quelle"] = (
+        f"{labels.KONZEPT}, Abb. 4 (Stand 08.02.2017); Einwohner: data/einwohner.csv "
+        "(Stichtage je Gemeinde); Angebote/Akteure: data/angebote.csv, data/akteure.csv"
+    )
+    return frame

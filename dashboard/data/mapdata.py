@@ -1,0 +1,52 @@
+"""Everything the map page shows, derived once per data version."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard.data.geo import representative_points
+from dashboard.data.indicators import gemeinde_indicators, sozialraum_indicators
+from dashboard.data.points import map_points, unplaced
+from dashboard.store.repository import Repository
+
+GEO_URLS = {
+    "gemeinde": "/geo/gemeinden.geojson",
+    "sozialraum": "/geo/sozialraeume.geojson",
+}
+
+
+@dataclass(frozen=True)
+class MapData:
+    tables: dict[str, pd.DataFrame]
+    labels: dict[str, pd.DataFrame]
+    points: pd.DataFrame
+    unplaced: pd.DataFrame
+    schools: pd.DataFrame
+    sites: pd.DataFrame
+    actors: pd.DataFrame
+    population: pd.DataFrame
+
+
+def build_map_data(repo: Repository, gemeinden, sozialraeume) -> MapData:  # noqa: ANN001
+    mapping = repo.table("sozialraeume")
+    schools, sites = repo.table("schulen_daz"), repo.table("angebote")
+    actors, population = repo.table("akteure"), repo.table("einwohner")
+    g = gemeinde_indicators(mapping, schools, sites, actors, population)
+    gem_labels = representative_points(gemeinden, "ags").merge(
+        gemeinden[["ags", "name"]], on="ags"
+    )
+    sr_labels = representative_points(sozialraeume, "sozialraum").rename(
+        columns={"sozialraum": "name"}
+    )
+    return MapData(
+        tables={"gemeinde": g, "sozialraum": sozialraum_indicators(g)},
+        labels={"gemeinde": gem_labels, "sozialraum": sr_labels},
+        points=map_points(gemeinden, sozialraeume, schools, sites, actors),
+        unplaced=unplaced(sites, actors),
+        schools=schools.merge(mapping[["ags", "gemeinde", "sozialraum"]], on="ags"),
+        sites=sites,
+        actors=actors,
+        population=population,
+    )

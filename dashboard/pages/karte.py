@@ -1,0 +1,308 @@
+"""Karte: Gemeinden or Sozialräume coloured by an indicator, with point layers,
+drill-down panel, table alternative and the view state in the URL.
+
+Reads schools, sites, actors, population and the Sozialraum mapping (via the store)
+and the geometry served at ``/geo/…``; writes nothing.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import (
+    Input,
+    Output,
+    Patch,
+    State,
+    callback,
+    clientside_callback,
+    ctx,
+    dcc,
+    html,
+)
+
+from dashboard import ids, labels, services
+from dashboard.components.karte_panel import csv_frame, panel, table, table_rows
+from dashboard.components.karte_state import MapState
+from dashboard.data.indicators import INDICATORS
+from dashboard.data.mapdata import GEO_URLS, MapData, build_map_data
+from dashboard.figures.karte import (
+    LAYERS,
+    LEVELS,
+    POINT_TRACES,
+    TRACE_AREA,
+    TRACE_LABEL,
+    area_style,
+    map_figure,
+)
+
+dash.register_page(
+    __name__,
+    path="/karte",
+    name="Karte",
+    title=f"Karte – {labels.APP_TITLE}",
+    nav_order=1,
+)
+
+GRAPH_CONFIG = {
+    "locale": "de",
+    "displaylogo": False,
+    "topojsonURL": "/assets/topojson/",
+    "scrollZoom": False,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+    "toImageButtonOptions": {"filename": "karte_landkreis_meissen", "scale": 2},
+}
+
+
+@lru_cache(maxsize=4)
+def _data(_version: int) -> MapData:
+    s = services.get()
+    return build_map_data(s.repo, s.gemeinden, s.sozialraeume)
+
+
+def map_data() -> MapData:
+    return _data(services.get().repo.version())
+
+
+def _figure(data: MapData, state: MapState):  # noqa: ANN202
+    return map_figure(
+        GEO_URLS,
+        data.tables,
+        data.labels,
+        data.points,
+        level=state.level,
+        indicator=state.indicator,
+        layers=set(state.layers),
+        show_labels=state.labels,
+        selected=state.selected,
+        attribution=labels.BKG_ATTRIBUTION,
+    )
+
+
+def _controls(state: MapState) -> dbc.Row:
+    return dbc.Row(
+        [
+            dbc.Col(
+                [
+                    dbc.Label("Ebene", html_for=ids.KARTE_LEVEL),
+                    dbc.RadioItems(
+                        id=ids.KARTE_LEVEL,
+                        value=state.level,
+                        inline=True,
+                        options=[{"label": v, "value": k} for k, v in LEVELS.items()],
+                    ),
+                ],
+                md="auto",
+            ),
+            dbc.Col(
+                [
+                    dbc.Label("Kennzahl", html_for=ids.KARTE_INDICATOR),
+                    dcc.Dropdown(
+                        id=ids.KARTE_INDICATOR,
+                        value=state.indicator,
+                        clearable=False,
+                        searchable=False,
+                        options=[
+                            {"label": i.label, "value": k}
+                            for k, i in INDICATORS.items()
+                        ],
+                    ),
+                ],
+                md=4,
+            ),
+            dbc.Col(
+                [
+                    dbc.Label("Punkte", html_for=ids.KARTE_LAYERS),
+                    dbc.Checklist(
+                        id=ids.KARTE_LAYERS,
+                        value=list(state.layers),
+                        inline=True,
+                        options=[{"label": v, "value": k} for k, v in LAYERS.items()],
+                    ),
+                ],
+                md="auto",
+            ),
+            dbc.Col(
+                [
+                    dbc.Label("Namen", html_for=ids.KARTE_LABELS),
+                    dbc.Switch(
+                        id=ids.KARTE_LABELS, value=state.labels, label="anzeigen"
+                    ),
+                ],
+                md="auto",
+            ),
+        ],
+        class_name="g-3 mb-2 align-items-end im-controls",
+    )
+
+
+def _caveat(indicator: str) -> str:
+    ind = INDICATORS[indicator]
+    base = f"Quelle: {labels.KONZEPT}, Abb. 4 (Stand 08.02.2017) und data/; Punkte ohne genaue Adresse "
+    base += "stehen in ihrer Gemeinde („Lage: Gemeinde“)."
+    return f"{base} Hinweis: {ind.caveat}." if ind.caveat else base
+
+
+def layout(**query: str) -> html.Div:
+    state = MapState.from_query(query)
+    data = map_data()
+    level_keys = set(
+        data.tables[state.level]["ags" if state.level == "gemeinde" else "sozialraum"]
+    )
+    if state.selected not in level_keys:
+        state = MapState(state.level, state.indicator, state.layers, state.labels, None)
+    return html.Div(
+        [
+            html.H1("Karte: DaZ-Plätze, Angebote und Akteure", className="h3 mb-2"),
+            _controls(state),
+            dbc.Row(
+                [
+                    dbc.Col(
+                        dcc.Graph(
+                            id=ids.KARTE_GRAPH,
+                            figure=_figure(data, state),
+                            config=GRAPH_CONFIG,
+                            className="im-map",
+                            responsive=True,
+                        ),
+                        lg=8,
+                    ),
+                    dbc.Col(
+                        html.Div(
+                            panel(data, state.level, state.selected),
+                            id=ids.KARTE_PANEL,
+                            className="im-panel",
+                        ),
+                        lg=4,
+                    ),
+                ]
+            ),
+            html.P(
+                _caveat(state.indicator),
+                id=ids.KARTE_CAVEAT,
+                className="im-source mt-2",
+            ),
+            html.P([labels.SOZIALRAUM_HINWEIS], className="im-warning mt-2"),
+            html.H2("Tabelle zur Karte", className="h4 mt-3"),
+            html.P(
+                "– = kein DaZ-Standort in der Gemeinde (keine Daten, nicht null). "
+                f"{len(data.unplaced)} landkreisweit tätige Akteure und Angebote haben keinen Ort und sind "
+                "nicht in der Karte eingezeichnet.",
+                className="im-source",
+            ),
+            dbc.Button(
+                "Tabelle als CSV herunterladen",
+                id=ids.KARTE_CSV_BUTTON,
+                color="secondary",
+                class_name="mb-2",
+            ),
+            dcc.Download(id=ids.KARTE_CSV),
+            html.Div(table(data, state.level), id="karte-table-wrap"),
+            dcc.Store(id=ids.KARTE_SELECTION, data=state.selected),
+            dcc.Store(id=ids.KARTE_URL_SYNC),
+        ]
+    )
+
+
+def _clicked_key(click: dict | None, level: str, data: MapData) -> str | None:
+    if not click or not click.get("points"):
+        return None
+    pt = click["points"][0]
+    key = pt.get("location") or (pt.get("customdata") or [None])[0]
+    if level == "sozialraum" and key in set(data.tables["gemeinde"]["ags"]):
+        key = data.tables["gemeinde"].set_index("ags").loc[key, "sozialraum"]
+    return key
+
+
+@callback(
+    Output(ids.KARTE_GRAPH, "figure"),
+    Output(ids.KARTE_PANEL, "children"),
+    Output(ids.KARTE_TABLE, "rowData"),
+    Output(ids.KARTE_SELECTION, "data"),
+    Output(ids.KARTE_CAVEAT, "children"),
+    Input(ids.KARTE_LEVEL, "value"),
+    Input(ids.KARTE_INDICATOR, "value"),
+    Input(ids.KARTE_LAYERS, "value"),
+    Input(ids.KARTE_LABELS, "value"),
+    Input(ids.KARTE_GRAPH, "clickData"),
+    State(ids.KARTE_SELECTION, "data"),
+    prevent_initial_call=True,
+)
+def update_map(level, indicator, layers, show_labels, click, selected):  # noqa: ANN001, ANN201
+    """Restyle the map with a Patch: geometry is never resent."""
+    data = map_data()
+    if ctx.triggered_id == ids.KARTE_GRAPH:
+        selected = _clicked_key(click, level, data)
+    elif ctx.triggered_id == ids.KARTE_LEVEL and selected:
+        g = data.tables["gemeinde"].set_index("ags")
+        selected = (
+            g.loc[selected, "sozialraum"]
+            if level == "sozialraum" and selected in g.index
+            else None
+        )
+    patch = Patch()
+    for lv, trace in TRACE_AREA.items():
+        style = area_style(
+            data.tables[lv], lv, indicator, selected if lv == level else None
+        )
+        patch["data"][trace]["visible"] = lv == level
+        patch["data"][trace]["showscale"] = lv == level
+        for prop in ("z", "customdata", "colorscale", "zmin", "zmax", "hovertemplate"):
+            patch["data"][trace][prop] = style[prop]
+        patch["data"][trace]["colorbar"]["tickvals"] = style["colorbar"]["tickvals"]
+        patch["data"][trace]["colorbar"]["ticktext"] = style["colorbar"]["ticktext"]
+        patch["data"][trace]["colorbar"]["title"]["text"] = style["colorbar"]["title"][
+            "text"
+        ]
+        patch["data"][trace]["marker"]["line"]["width"] = style["marker"]["line"][
+            "width"
+        ]
+        patch["data"][TRACE_LABEL[lv]]["visible"] = bool(show_labels) and lv == level
+    for layer, traces in POINT_TRACES.items():
+        for trace in traces:
+            patch["data"][trace]["visible"] = layer in (layers or [])
+    rows = (
+        table_rows(data, level)
+        if ctx.triggered_id == ids.KARTE_LEVEL
+        else dash.no_update
+    )
+    return patch, panel(data, level, selected), rows, selected, _caveat(indicator)
+
+
+@callback(
+    Output(ids.KARTE_CSV, "data"),
+    Input(ids.KARTE_CSV_BUTTON, "n_clicks"),
+    State(ids.KARTE_LEVEL, "value"),
+    prevent_initial_call=True,
+)
+def download_csv(_n, level):  # noqa: ANN001, ANN201
+    frame = csv_frame(map_data(), level)
+    return dcc.send_data_frame(
+        frame.to_csv,
+        f"karte_{level}.csv",
+        sep=";",
+        decimal=",",
+        index=False,
+        encoding="utf-8-sig",
+        float_format="%.1f",
+    )
+
+
+clientside_callback(
+    """
+    function (level, indicator, layers, labels, selected) {
+        window.imUrlState.push({ebene: level, indikator: indicator, ebenen: (layers || []).join(","),
+                                beschriftung: labels ? "1" : null, auswahl: selected || null});
+        return window.dash_clientside.no_update;
+    }
+    """,
+    Output(ids.KARTE_URL_SYNC, "data"),
+    Input(ids.KARTE_LEVEL, "value"),
+    Input(ids.KARTE_INDICATOR, "value"),
+    Input(ids.KARTE_LAYERS, "value"),
+    Input(ids.KARTE_LABELS, "value"),
+    Input(ids.KARTE_SELECTION, "data"),
+    prevent_initial_call=True,
+)
