@@ -72,6 +72,15 @@ def configure(server: flask.Flask, services: Services) -> None:
         response.headers["Cache-Control"] = "public, max-age=3600"
         return response
 
+    @server.after_request
+    def preload_geometry(response: flask.Response) -> flask.Response:
+        # The map page needs its geometry right after plotly.js: fetch both in parallel.
+        if flask.request.path == "/karte" and response.mimetype == "text/html":
+            response.headers.add(
+                "Link", "</geo/gemeinden.geojson>; rel=preload; as=fetch; crossorigin"
+            )
+        return response
+
     @server.errorhandler(WriteRefused)
     def refused(exc: WriteRefused):  # noqa: ANN202
         return flask.jsonify({"fehler": str(exc)}), 403

@@ -7,7 +7,7 @@ import pandas as pd
 from dash import html
 
 from dashboard import ids, labels
-from dashboard.components.grid import grid, number_column
+from dashboard.components.sortable_table import Column, sortable_table
 from dashboard.data.indicators import INDICATORS
 from dashboard.data.mapdata import MapData
 from dashboard.formatting import fmt_num, fmt_pct, fmt_stand
@@ -154,27 +154,37 @@ def panel(data: MapData, level: str, selected: str | None) -> list:
     ]
 
 
-def table_rows(data: MapData, level: str) -> list[dict]:
+def _value_formatter(key: str):  # noqa: ANN202
+    ind = INDICATORS[key]
+
+    def fmt(value: object) -> str:
+        if pd.isna(value):
+            return "–"
+        return (
+            fmt_pct(value, ind.decimals)
+            if ind.percent
+            else fmt_num(value, ind.decimals)
+        )
+
+    return fmt
+
+
+def table(
+    data: MapData, level: str, sort_key: str = "name", ascending: bool = True
+) -> dbc.Table:
+    """The map's numbers as a sortable table (the accessible alternative to the map)."""
     key = "gemeinde" if level == "gemeinde" else "sozialraum"
     frame = data.tables[level][[key, *TABLE_COLUMNS]].rename(columns={key: "name"})
-    return frame.astype(object).where(frame.notna(), None).to_dict("records")
-
-
-def table(data: MapData, level: str):  # noqa: ANN201
     columns = [
-        {
-            "field": "name",
-            "headerName": "Gemeinde" if level == "gemeinde" else "Sozialraum",
-            "pinned": "left",
-            "minWidth": 150,
-        }
-    ]
-    for key in TABLE_COLUMNS:
-        ind = INDICATORS[key]
-        columns.append(
-            number_column(key, ind.short, ind.decimals, ind.percent, "–", ind.label)
+        Column(
+            "name", "Gemeinde" if level == "gemeinde" else "Sozialraum", numeric=False
         )
-    return grid(ids.KARTE_TABLE, table_rows(data, level), columns)
+    ]
+    columns += [
+        Column(k, INDICATORS[k].short, _value_formatter(k), title=INDICATORS[k].label)
+        for k in TABLE_COLUMNS
+    ]
+    return sortable_table(frame, columns, ids.KARTE_SORT, sort_key, ascending)
 
 
 def csv_frame(data: MapData, level: str) -> pd.DataFrame:

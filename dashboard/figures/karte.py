@@ -56,13 +56,11 @@ def format_value(value: float, indicator: str) -> str:
     return f"{fmt_num(value, ind.decimals)} {ind.unit}"
 
 
-def area_style(
-    table: pd.DataFrame, level: str, indicator: str, selected: str | None
-) -> dict:
-    """Everything about the area trace that depends on indicator and selection.
+def area_style(table: pd.DataFrame, level: str, indicator: str) -> dict:
+    """The area trace's properties that depend on the indicator.
 
-    Returned as plain properties so the page can apply it to a full figure or to a
-    ``dash.Patch`` alike.
+    Plain properties, so the page can apply them to a full figure or to a
+    ``dash.Patch`` alike (only these few values travel on a recolour).
     """
     ind = INDICATORS[indicator]
     values = table[indicator]
@@ -70,43 +68,43 @@ def area_style(
     has_missing = bool(values.isna().any())
     scale, ticks, zmin, zmax = discrete_colorscale(classes, has_missing)
     ticktext = ([ind.missing] if has_missing else []) + classes.labels
-    keys = table[KEYS[level]].tolist()
     title = ind.label.replace(" der ", "<br>der ").replace(" je ", "<br>je ")
     return {
         "z": classes.index,
-        "customdata": [
-            [n, format_value(v, indicator)]
-            for n, v in zip(table[NAMES[level]], values, strict=True)
-        ],
+        "text": [format_value(v, indicator) for v in values],
         "colorscale": scale,
         "zmin": zmin,
         "zmax": zmax,
         "colorbar": {"tickvals": ticks, "ticktext": ticktext, "title": {"text": title}},
-        "marker": {
-            "line": {
-                "width": [
-                    SELECTED_LINE if k == selected else DEFAULT_LINE for k in keys
-                ]
-            }
-        },
-        "hovertemplate": f"<b>%{{customdata[0]}}</b><br>{ind.label}: %{{customdata[1]}}<extra></extra>",
+        "hovertemplate": f"<b>%{{customdata}}</b><br>{ind.label}: %{{text}}<extra></extra>",
     }
 
 
+def line_widths(table: pd.DataFrame, level: str, selected: str | None) -> list[float]:
+    """Outline widths: the selected area stands out."""
+    return [
+        SELECTED_LINE if k == selected else DEFAULT_LINE for k in table[KEYS[level]]
+    ]
+
+
 def _area_trace(
-    url: str, table: pd.DataFrame, level: str, style: dict, visible: bool
-) -> go.Choropleth:
+    url: str,
+    table: pd.DataFrame,
+    level: str,
+    style: dict,
+    widths: list[float],
+    visible: bool,
+):  # noqa: ANN202
     featureidkey = "properties.ags" if level == "gemeinde" else "properties.sozialraum"
     return go.Choropleth(
         geojson=url,
         featureidkey=featureidkey,
         locations=table[KEYS[level]].tolist(),
+        customdata=table[NAMES[level]].tolist(),
         name=LEVELS[level],
         visible=visible,
         showscale=visible,
-        marker={
-            "line": {"color": "#303030", "width": style["marker"]["line"]["width"]}
-        },
+        marker={"line": {"color": "#303030", "width": widths}},
         colorbar={
             **style["colorbar"],
             "thickness": 18,
@@ -117,7 +115,7 @@ def _area_trace(
             "tickfont": {"size": 14},
             "title": {**style["colorbar"]["title"], "font": {"size": 14}},
         },
-        **{k: v for k, v in style.items() if k not in ("colorbar", "marker")},
+        **{k: v for k, v in style.items() if k != "colorbar"},
     )
 
 
@@ -179,7 +177,8 @@ def map_figure(
             urls[lv],
             tables[lv],
             lv,
-            area_style(tables[lv], lv, indicator, selected if lv == level else None),
+            area_style(tables[lv], lv, indicator),
+            line_widths(tables[lv], lv, selected if lv == level else None),
             lv == level,
         )
         for lv in ("gemeinde", "sozialraum")

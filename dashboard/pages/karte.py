@@ -12,6 +12,7 @@ from functools import lru_cache
 import dash
 import dash_bootstrap_components as dbc
 from dash import (
+    ALL,
     Input,
     Output,
     Patch,
@@ -24,7 +25,7 @@ from dash import (
 )
 
 from dashboard import ids, labels, services
-from dashboard.components.karte_panel import csv_frame, panel, table, table_rows
+from dashboard.components.karte_panel import csv_frame, panel, table
 from dashboard.components.karte_state import MapState
 from dashboard.data.indicators import INDICATORS
 from dashboard.data.mapdata import GEO_URLS, MapData, build_map_data
@@ -35,6 +36,7 @@ from dashboard.figures.karte import (
     TRACE_AREA,
     TRACE_LABEL,
     area_style,
+    line_widths,
     map_figure,
 )
 
@@ -99,11 +101,9 @@ def _controls(state: MapState) -> dbc.Row:
             dbc.Col(
                 [
                     dbc.Label("Kennzahl", html_for=ids.KARTE_INDICATOR),
-                    dcc.Dropdown(
+                    dbc.Select(
                         id=ids.KARTE_INDICATOR,
                         value=state.indicator,
-                        clearable=False,
-                        searchable=False,
                         options=[
                             {"label": i.label, "value": k}
                             for k, i in INDICATORS.items()
@@ -138,11 +138,15 @@ def _controls(state: MapState) -> dbc.Row:
     )
 
 
+SOURCE_NOTE = (
+    f"Quelle: {labels.KONZEPT}, Abb. 4 (Stand 08.02.2017) und die Dateien in data/ mit Stand je Zeile; "
+    "Punkte ohne genaue Adresse stehen in ihrer Gemeinde („Lage: Gemeinde“). "
+)
+
+
 def _caveat(indicator: str) -> str:
-    ind = INDICATORS[indicator]
-    base = f"Quelle: {labels.KONZEPT}, Abb. 4 (Stand 08.02.2017) und data/; Punkte ohne genaue Adresse "
-    base += "stehen in ihrer Gemeinde („Lage: Gemeinde“)."
-    return f"{base} Hinweis: {ind.caveat}." if ind.caveat else base
+    caveat = INDICATORS[indicator].caveat
+    return f"Hinweis zur Kennzahl: {caveat}." if caveat else ""
 
 
 def layout(**query: str) -> html.Div:
@@ -180,8 +184,10 @@ def layout(**query: str) -> html.Div:
                 ]
             ),
             html.P(
-                _caveat(state.indicator),
-                id=ids.KARTE_CAVEAT,
+                [
+                    SOURCE_NOTE,
+                    html.Strong(_caveat(state.indicator), id=ids.KARTE_CAVEAT),
+                ],
                 className="im-source mt-2",
             ),
             html.P([labels.SOZIALRAUM_HINWEIS], className="im-warning mt-2"),
@@ -199,7 +205,8 @@ def layout(**query: str) -> html.Div:
                 class_name="mb-2",
             ),
             dcc.Download(id=ids.KARTE_CSV),
-            html.Div(table(data, state.level), id="karte-table-wrap"),
+            html.Div(table(data, state.level), id=ids.KARTE_TABLE),
+            dcc.Store(id=ids.KARTE_SORT_STATE, data={"key": "name", "ascending": True}),
             dcc.Store(id=ids.KARTE_SELECTION, data=state.selected),
             dcc.Store(id=ids.KARTE_URL_SYNC),
         ]
@@ -216,10 +223,19 @@ def _clicked_key(click: dict | None, level: str, data: MapData) -> str | None:
     return key
 
 
+def _restyle(patch: Patch, data: MapData, level: str, indicator: str) -> None:
+    style = area_style(data.tables[level], level, indicator)
+    trace = patch["data"][TRACE_AREA[level]]
+    for prop in ("z", "text", "colorscale", "zmin", "zmax", "hovertemplate"):
+        trace[prop] = style[prop]
+    for prop in ("tickvals", "ticktext"):
+        trace["colorbar"][prop] = style["colorbar"][prop]
+    trace["colorbar"]["title"]["text"] = style["colorbar"]["title"]["text"]
+
+
 @callback(
     Output(ids.KARTE_GRAPH, "figure"),
     Output(ids.KARTE_PANEL, "children"),
-    Output(ids.KARTE_TABLE, "rowData"),
     Output(ids.KARTE_SELECTION, "data"),
     Output(ids.KARTE_CAVEAT, "children"),
     Input(ids.KARTE_LEVEL, "value"),
@@ -231,44 +247,63 @@ def _clicked_key(click: dict | None, level: str, data: MapData) -> str | None:
     prevent_initial_call=True,
 )
 def update_map(level, indicator, layers, show_labels, click, selected):  # noqa: ANN001, ANN201
-    """Restyle the map with a Patch: geometry is never resent."""
-    data = map_data()
-    if ctx.triggered_id == ids.KARTE_GRAPH:
+    """Restyle the map with a Patch holding only what changed; geometry is never resent."""
+    data, trigger, patch = map_data(), ctx.triggered_id, Patch()
+    if trigger == ids.KARTE_GRAPH:
         selected = _clicked_key(click, level, data)
-    elif ctx.triggered_id == ids.KARTE_LEVEL and selected:
+    elif trigger == ids.KARTE_LEVEL and selected:
         g = data.tables["gemeinde"].set_index("ags")
         selected = (
             g.loc[selected, "sozialraum"]
             if level == "sozialraum" and selected in g.index
             else None
         )
-    patch = Patch()
-    for lv, trace in TRACE_AREA.items():
-        style = area_style(
-            data.tables[lv], lv, indicator, selected if lv == level else None
-        )
-        patch["data"][trace]["visible"] = lv == level
-        patch["data"][trace]["showscale"] = lv == level
-        for prop in ("z", "customdata", "colorscale", "zmin", "zmax", "hovertemplate"):
-            patch["data"][trace][prop] = style[prop]
-        patch["data"][trace]["colorbar"]["tickvals"] = style["colorbar"]["tickvals"]
-        patch["data"][trace]["colorbar"]["ticktext"] = style["colorbar"]["ticktext"]
-        patch["data"][trace]["colorbar"]["title"]["text"] = style["colorbar"]["title"][
-            "text"
-        ]
-        patch["data"][trace]["marker"]["line"]["width"] = style["marker"]["line"][
-            "width"
-        ]
-        patch["data"][TRACE_LABEL[lv]]["visible"] = bool(show_labels) and lv == level
-    for layer, traces in POINT_TRACES.items():
-        for trace in traces:
-            patch["data"][trace]["visible"] = layer in (layers or [])
-    rows = (
-        table_rows(data, level)
-        if ctx.triggered_id == ids.KARTE_LEVEL
-        else dash.no_update
+    if trigger in (ids.KARTE_LEVEL, ids.KARTE_INDICATOR):
+        _restyle(patch, data, level, indicator)
+    if trigger in (ids.KARTE_LEVEL, ids.KARTE_GRAPH):
+        widths = line_widths(data.tables[level], level, selected)
+        patch["data"][TRACE_AREA[level]]["marker"]["line"]["width"] = widths
+    if trigger == ids.KARTE_LEVEL:
+        for lv, trace in TRACE_AREA.items():
+            patch["data"][trace]["visible"] = patch["data"][trace]["showscale"] = (
+                lv == level
+            )
+    if trigger in (ids.KARTE_LEVEL, ids.KARTE_LABELS):
+        for lv, trace in TRACE_LABEL.items():
+            patch["data"][trace]["visible"] = bool(show_labels) and lv == level
+    if trigger == ids.KARTE_LAYERS:
+        for layer, traces in POINT_TRACES.items():
+            for trace in traces:
+                patch["data"][trace]["visible"] = layer in (layers or [])
+    changed_selection = trigger in (ids.KARTE_LEVEL, ids.KARTE_GRAPH)
+    return (
+        patch,
+        panel(data, level, selected) if changed_selection else dash.no_update,
+        selected if changed_selection else dash.no_update,
+        _caveat(indicator) if trigger == ids.KARTE_INDICATOR else dash.no_update,
     )
-    return patch, panel(data, level, selected), rows, selected, _caveat(indicator)
+
+
+@callback(
+    Output(ids.KARTE_TABLE, "children"),
+    Output(ids.KARTE_SORT_STATE, "data"),
+    Input(ids.KARTE_LEVEL, "value"),
+    Input({"type": ids.KARTE_SORT, "col": ALL}, "n_clicks"),
+    State(ids.KARTE_SORT_STATE, "data"),
+    prevent_initial_call=True,
+)
+def sort_table(level, _clicks, sort):  # noqa: ANN001, ANN201
+    """Re-render the table for a new level or a click on a column header."""
+    trigger = ctx.triggered_id
+    if isinstance(trigger, dict):
+        if not any(_clicks):
+            raise dash.exceptions.PreventUpdate
+        key = trigger["col"]
+        sort = {
+            "key": key,
+            "ascending": not sort["ascending"] if sort["key"] == key else key == "name",
+        }
+    return table(map_data(), level, sort["key"], sort["ascending"]), sort
 
 
 @callback(

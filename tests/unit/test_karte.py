@@ -11,7 +11,13 @@ from dashboard.data.indicators import gemeinde_indicators, sozialraum_indicators
 from dashboard.data.loaders import load_all
 from dashboard.data.points import map_points
 from dashboard.figures.classes import classify
-from dashboard.figures.karte import POINT_TRACES, TRACE_AREA, area_style, map_figure
+from dashboard.figures.karte import (
+    POINT_TRACES,
+    TRACE_AREA,
+    area_style,
+    line_widths,
+    map_figure,
+)
 from tests.conftest import DATA, GEO
 
 
@@ -65,15 +71,14 @@ def test_classes_separate_missing_and_label_members():
 
 
 def test_area_style_german_legend_and_selection(tables):
-    style = area_style(tables["gemeinde"], "gemeinde", "auslastung", "14627230")
+    g = tables["gemeinde"]
+    style = area_style(g, "gemeinde", "auslastung")
     assert style["colorbar"]["ticktext"][0] == "kein DaZ-Standort"
     assert style["zmin"] == -1.5
-    widths = dict(
-        zip(tables["gemeinde"]["ags"], style["marker"]["line"]["width"], strict=True)
-    )
+    widths = dict(zip(g["ags"], line_widths(g, "gemeinde", "14627230"), strict=True))
     assert widths["14627230"] > widths["14627010"]
-    riesa = style["customdata"][tables["gemeinde"]["ags"].tolist().index("14627230")]
-    assert riesa == ["Riesa", "82,3 %"]
+    assert style["text"][g["ags"].tolist().index("14627230")] == "82,3 %"
+    assert style["z"][g["ags"].tolist().index("14627180")] == -1  # Nossen: no data
 
 
 def test_map_figure_traces(d, tables):

@@ -1,0 +1,81 @@
+"""A semantic HTML table whose column headers are sort buttons (server-side sort).
+
+Plain ``<table>`` markup reads well with screen readers, prints, and costs no extra
+JavaScript on the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import html
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    fmt: Callable[[object], str] = str
+    numeric: bool = True
+    title: str = ""
+
+
+def sort_frame(frame: pd.DataFrame, key: str, ascending: bool) -> pd.DataFrame:
+    """Sort with missing values always last."""
+    return frame.sort_values(
+        key, ascending=ascending, na_position="last", kind="stable"
+    )
+
+
+def sortable_table(
+    frame: pd.DataFrame,
+    columns: list[Column],
+    sort_type: str,
+    sort_key: str,
+    ascending: bool,
+) -> dbc.Table:
+    """Render ``frame`` sorted by ``sort_key``; headers are buttons with id ``{"type": sort_type, "col": key}``."""
+    frame = sort_frame(frame, sort_key, ascending)
+    head = []
+    for col in columns:
+        arrow = (" ▲" if ascending else " ▼") if col.key == sort_key else ""
+        sort_state = (
+            ("ascending" if ascending else "descending")
+            if col.key == sort_key
+            else "none"
+        )
+        head.append(
+            html.Th(
+                html.Button(
+                    col.header + arrow,
+                    id={"type": sort_type, "col": col.key},
+                    className="im-sort",
+                    title=f"Nach „{col.title or col.header}“ sortieren",
+                ),
+                scope="col",
+                **{"aria-sort": sort_state},
+                className="text-end" if col.numeric else "",
+            )
+        )
+    body = [
+        html.Tr(
+            [
+                html.Td(
+                    col.fmt(row[col.key]), className="text-end" if col.numeric else ""
+                )
+                for col in columns
+            ]
+        )
+        for _, row in frame.iterrows()
+    ]
+    return dbc.Table(
+        [html.Thead(html.Tr(head)), html.Tbody(body)],
+        striped=True,
+        hover=True,
+        size="sm",
+        responsive=True,
+        class_name="im-table",
+    )
