@@ -168,8 +168,11 @@ def layout(**query: str) -> html.Div:
                             id=ids.KARTE_GRAPH,
                             figure=_figure(data, state),
                             config=GRAPH_CONFIG,
-                            className="im-map",
                             responsive=True,
+                            style={
+                                "height": "calc(100vh - 250px)",
+                                "minHeight": "420px",
+                            },
                         ),
                         lg=8,
                     ),
