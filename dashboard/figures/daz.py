@@ -80,3 +80,67 @@ def capacity_by_group(schools: pd.DataFrame, group: str) -> go.Figure:
         )
     fig.update_xaxes(title_text="Plätze in Vorbereitungsklassen")
     return fig
+
+
+def utilisation_by_school(cap: pd.DataFrame) -> go.Figure:
+    """Auslastung per school, fullest first; colour and text both say how full."""
+    data = cap.dropna(subset=["auslastung"]).sort_values("auslastung")
+    bands = [
+        (0.95, OKABE_ITO[5], "≥ 95 % – ausgeschöpft"),
+        (0.8, OKABE_ITO[1], "80–95 % – knapp"),
+        (-1, OKABE_ITO[0], "unter 80 %"),
+    ]
+    fig = go.Figure(layout={"template": TEMPLATE, "barmode": "overlay"})
+    for i, (lower, color, name) in enumerate(bands):
+        upper = bands[i - 1][0] if i else 10
+        part = data[(data["auslastung"] >= lower) & (data["auslastung"] < upper)]
+        fig.add_bar(
+            y=part["name_dokument"],
+            x=part["auslastung"] * 100,
+            orientation="h",
+            name=name,
+            marker_color=color,
+            text=[
+                f"{fmt_num(a * 100)} % ({fmt_num(r)} frei)"
+                for a, r in zip(
+                    part["auslastung"], part["kapazitaetsreserve"], strict=True
+                )
+            ],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}<br>Auslastung %{x:.1f} %<extra></extra>",
+        )
+    fig.update_yaxes(
+        categoryorder="array",
+        categoryarray=data["name_dokument"].tolist(),
+        tickfont={"size": 13},
+    )
+    fig.update_xaxes(
+        title_text="Auslastung der DaZ-Plätze (%)", range=[0, 135], ticksuffix=" %"
+    )
+    fig.update_layout(height=max(320, 30 * len(data) + 110), margin={"r": 20})
+    return fig
+
+
+def scenario_by_area_figure(area: pd.DataFrame) -> go.Figure:
+    """Calculated pupils vs places per Sozialraum (labelled as a calculation)."""
+    fig = go.Figure(layout={"template": TEMPLATE, "barmode": "group"})
+    fig.add_bar(
+        x=area["sozialraum"],
+        y=area["plaetze"],
+        name="Plätze (Stand 08.02.2017)",
+        marker_color=OKABE_ITO[4],
+        text=[fmt_num(v) for v in area["plaetze"]],
+        textposition="outside",
+    )
+    fig.add_bar(
+        x=area["sozialraum"],
+        y=area["szenario_schueler"],
+        name="Schüler laut Berechnung",
+        marker_color=OKABE_ITO[5],
+        marker_pattern_shape="/",
+        text=[fmt_num(v) for v in area["szenario_schueler"]],
+        textposition="outside",
+    )
+    fig.update_yaxes(title_text="Schüler bzw. Plätze", rangemode="tozero")
+    return fig

@@ -10,6 +10,7 @@ from sqlalchemy import (
     Column,
     DateTime,
     Float,
+    ForeignKey,
     Integer,
     MetaData,
     String,
@@ -65,4 +66,38 @@ benutzer = Table(
     Column("passwort_hash", String(256), nullable=False),
     Column("rolle", String(32), nullable=False),
     Column("angelegt_am", DateTime(timezone=True), nullable=False),
+)
+
+# Imports of new school years by the Schulamt (issue: DaZ & Schulen). Rows are never
+# deleted: a reverted import keeps its rows and is marked "zurückgenommen".
+daz_import = Table(
+    "daz_import",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("zeit", DateTime(timezone=True), nullable=False),
+    Column("benutzer", String(64), nullable=False),
+    Column("dateiname", String(256), nullable=False),
+    Column("zeilen", Integer, nullable=False),
+    Column("schuljahre", String(128), nullable=False),
+    Column("status", String(32), nullable=False),
+    Column("geaendert_von", String(64)),
+    Column("geaendert_am", DateTime(timezone=True)),
+)
+
+daz_import_zeile = Table(
+    "daz_import_zeile",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column(
+        "import_id", Integer, ForeignKey("daz_import.id"), nullable=False, index=True
+    ),
+    Column("schuljahr", String(7), nullable=False),
+    Column("ebene", String(16), nullable=False),
+    Column("schule_id", Text, nullable=False),
+    Column("phase", String(16), nullable=False),
+    Column("schueler", Integer, nullable=False),
+    Column("vka_klassen", Integer),
+    Column("kapazitaetsreserve", Integer),
+    Column("quelle", Text, nullable=False),
+    Column("stand", String(10), nullable=False),
 )

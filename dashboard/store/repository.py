@@ -8,6 +8,7 @@ import pandas as pd
 from sqlalchemy import Engine, func, select
 
 from dashboard.data.schemas import SCHEMAS
+from dashboard.store.daz_imports import active_rows
 from dashboard.store.models import REFERENCE, audit, datensatz
 
 
@@ -21,6 +22,7 @@ class Repository:
     def __init__(self, engine: Engine):
         self.engine = engine
         self._read = lru_cache(maxsize=64)(self._read_uncached)
+        self._imports = lru_cache(maxsize=4)(self._imports_uncached)
 
     def version(self) -> int:
         with self.engine.connect() as conn:
@@ -40,6 +42,13 @@ class Repository:
         return frame.astype(
             {c: str(col.dtype) for c, col in SCHEMAS[name].columns.items()}
         )
+
+    def imported_daz(self) -> pd.DataFrame:
+        """Rows of all active DaZ imports (see ``dashboard.store.daz_imports``)."""
+        return self._imports(self.version()).copy(deep=False)
+
+    def _imports_uncached(self, _version: int) -> pd.DataFrame:
+        return active_rows(self.engine)
 
     def datasets(self) -> pd.DataFrame:
         """Name, checksum, row count and load time of every seeded dataset."""

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 USER, PASSWORD = "test-bearbeitung", "test-passwort-123"
+ADMIN, ADMIN_PASSWORD = "test-admin", "admin-passwort-123"
 
 
 def ensure_chromium() -> str:
@@ -55,9 +57,15 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+@dataclass(frozen=True)
+class Live:
+    url: str
+    db: Path
+
+
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory):
-    """Start ``app.py`` with its own database; yield its base URL."""
+    """Start ``app.py`` with its own database; yield its URL and database path."""
     instance = tmp_path_factory.mktemp("live")
     port = free_port()
     env = {
@@ -67,21 +75,16 @@ def live_server(tmp_path_factory):
         "SECRET_KEY": "browser-test",
     }
     env.pop("DATABASE_URL", None)
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "dashboard.cli",
-            "benutzer-anlegen",
-            USER,
-            "--rolle",
-            "Bearbeitung",
-        ],
-        cwd=ROOT,
-        env={**env, "IM_PASSWORT": PASSWORD},
-        check=True,
-        capture_output=True,
-    )
+    users = ((USER, PASSWORD, "Bearbeitung"), (ADMIN, ADMIN_PASSWORD, "Administration"))
+    for name, password, role in users:
+        cmd = [sys.executable, "-m", "dashboard.cli", "benutzer-anlegen", name]
+        subprocess.run(
+            [*cmd, "--rolle", role],
+            cwd=ROOT,
+            env={**env, "IM_PASSWORT": password},
+            check=True,
+            capture_output=True,
+        )
     proc = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env)
     url = f"http://127.0.0.1:{port}"
     for _ in range(150):
@@ -93,7 +96,7 @@ def live_server(tmp_path_factory):
     else:
         proc.kill()
         pytest.fail("Server did not start")
-    yield url
+    yield Live(url, instance / "integrationsmonitor.sqlite")
     proc.terminate()
     proc.wait(timeout=10)
 
@@ -136,6 +139,18 @@ def watched(browser, live_server):
     context = browser.new_context(
         viewport={"width": 1024, "height": 768}, locale="de-DE"
     )
-    w = Watched(context.new_page(), live_server)
+    w = Watched(context.new_page(), live_server.url)
     yield w
     context.close()
+
+
+def login(watched: Watched, user: str = USER, password: str = PASSWORD) -> None:
+    watched.goto("/anmelden")
+    if watched.page.locator("text=Abmelden").count():
+        watched.page.click("form[action='/auth/abmelden'] button")
+        watched.page.wait_for_url(watched.base_url + "/")
+        watched.goto("/anmelden")
+    watched.page.fill("#login-name", user)
+    watched.page.fill("#login-passwort", password)
+    watched.page.click("#anmelden-form button[type=submit]")
+    watched.page.wait_for_url(watched.base_url + "/")

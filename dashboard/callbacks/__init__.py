@@ -1,0 +1,1 @@
+"""Callbacks shared by pages or too large for a page module."""

@@ -1,0 +1,256 @@
+"""Building blocks of the DaZ & Schulen page (pure layout, no callbacks)."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import dcc, html
+
+from dashboard import ids, labels
+from dashboard.components.sortable_table import Column, sortable_table
+from dashboard.formatting import fmt_num, fmt_pct, fmt_stand
+
+SCHULARTEN = ["Grundschule", "Oberschule", "Berufliches Schulzentrum"]
+GROUPS = {"schulart": "Schulart", "sozialraum": "Sozialraum", "gemeinde": "Gemeinde"}
+
+
+def _num(v: object) -> str:
+    return "–" if pd.isna(v) else fmt_num(v)
+
+
+def _pct(v: object) -> str:
+    return "–" if pd.isna(v) else fmt_pct(v)
+
+
+SCHOOL_COLUMNS = [
+    Column("name_dokument", "Schule", numeric=False),
+    Column("schulart", "Schulart", numeric=False),
+    Column("gemeinde", "Gemeinde", numeric=False),
+    Column("vka_schueler", "VKA-Schüler", _num),
+    Column("vka_klassen", "Klassen", _num),
+    Column("kapazitaetsreserve", "Reserve", _num),
+    Column("plaetze", "Plätze", _num),
+    Column("auslastung", "Auslastung", _pct),
+]
+
+
+def school_table(
+    cap: pd.DataFrame, key: str = "auslastung", ascending: bool = False
+) -> dbc.Table:
+    return sortable_table(cap, SCHOOL_COLUMNS, ids.DAZ_SCHOOL_SORT, key, ascending)
+
+
+def group_table(sums: pd.DataFrame, by: str) -> dbc.Table:
+    total = sums[["schulen", "vka_schueler", "vka_klassen", "kapazitaetsreserve"]].sum()
+    places = total["vka_schueler"] + total["kapazitaetsreserve"]
+    rows = [
+        html.Tr(
+            [
+                html.Td(r[by]),
+                *[
+                    html.Td(_num(r[c]), className="text-end")
+                    for c in (
+                        "schulen",
+                        "vka_schueler",
+                        "vka_klassen",
+                        "kapazitaetsreserve",
+                        "plaetze",
+                    )
+                ],
+                html.Td(_pct(r["auslastung"]), className="text-end"),
+            ]
+        )
+        for _, r in sums.iterrows()
+    ]
+    rows.append(
+        html.Tr(
+            [
+                html.Th("Summe"),
+                *[
+                    html.Th(_num(total[c]), className="text-end")
+                    for c in (
+                        "schulen",
+                        "vka_schueler",
+                        "vka_klassen",
+                        "kapazitaetsreserve",
+                    )
+                ],
+                html.Th(_num(places), className="text-end"),
+                html.Th(
+                    _pct(total["vka_schueler"] / places if places else None),
+                    className="text-end",
+                ),
+            ]
+        )
+    )
+    head = html.Thead(
+        html.Tr(
+            [html.Th(GROUPS[by])]
+            + [
+                html.Th(h, className="text-end")
+                for h in (
+                    "Schulen",
+                    "VKA-Schüler",
+                    "Klassen",
+                    "Reserve",
+                    "Plätze",
+                    "Auslastung",
+                )
+            ]
+        )
+    )
+    return dbc.Table(
+        [head, html.Tbody(rows)],
+        size="sm",
+        striped=True,
+        responsive=True,
+        class_name="im-table",
+    )
+
+
+def filters(
+    years: list[str],
+    year: str,
+    options: dict[str, list[str]],
+    chosen: dict[str, list[str]],
+    group: str,
+) -> dbc.Row:
+    def multi(id_: str, label: str, values: list[str], selected: list[str]) -> dbc.Col:
+        return dbc.Col(
+            [
+                dbc.Label(label, html_for=id_),
+                dcc.Dropdown(
+                    id=id_,
+                    options=values,
+                    value=selected,
+                    multi=True,
+                    placeholder="alle",
+                ),
+            ],
+            md=3,
+        )
+
+    return dbc.Row(
+        [
+            dbc.Col(
+                [
+                    dbc.Label("Schuljahr", html_for=ids.DAZ_YEAR),
+                    dbc.Select(id=ids.DAZ_YEAR, value=year, options=years),
+                ],
+                md=2,
+            ),
+            multi(
+                ids.DAZ_SCHULART, "Schulart", options["schulart"], chosen["schulart"]
+            ),
+            multi(
+                ids.DAZ_SOZIALRAUM,
+                "Sozialraum",
+                options["sozialraum"],
+                chosen["sozialraum"],
+            ),
+            multi(
+                ids.DAZ_GEMEINDE, "Gemeinde", options["gemeinde"], chosen["gemeinde"]
+            ),
+            dbc.Col(
+                [
+                    dbc.Label("Summen nach", html_for=ids.DAZ_GROUP),
+                    dbc.Select(
+                        id=ids.DAZ_GROUP,
+                        value=group,
+                        options=[{"label": v, "value": k} for k, v in GROUPS.items()],
+                    ),
+                ],
+                md=1,
+            ),
+        ],
+        class_name="g-2 mb-2 im-controls",
+    )
+
+
+def source_line(frame: pd.DataFrame) -> str:
+    stands = sorted(set(frame["stand"]))
+    quellen = "; ".join(
+        sorted({q.split(";")[0].split(" (")[0] for q in frame["quelle"]})
+    )
+    return f"Quelle: {quellen}; Stand {', '.join(fmt_stand(s) for s in stands) or '–'}"
+
+
+def scenario_controls(class_size: float) -> html.Div:
+    def slider(id_: object, value: int = 0) -> dcc.Slider:
+        return dcc.Slider(
+            id=id_,
+            min=-50,
+            max=200,
+            step=10,
+            value=value,
+            marks={v: f"{v:+d} %" if v else "0 %" for v in range(-50, 201, 50)},
+        )
+
+    return html.Div(
+        [
+            dbc.Label(
+                "Veränderung der DaZ-Schüler gegenüber Stand 08.02.2017 (alle Schularten)",
+                html_for=ids.DAZ_SC_CHANGE,
+            ),
+            slider(ids.DAZ_SC_CHANGE),
+            dbc.Switch(
+                id=ids.DAZ_SC_PER_TYPE,
+                label="je Schulart getrennt einstellen",
+                value=False,
+                class_name="mt-3",
+            ),
+            dbc.Collapse(
+                html.Div(
+                    [
+                        html.Div(
+                            [
+                                dbc.Label(s),
+                                slider(
+                                    {"type": ids.DAZ_SC_TYPE_CHANGES, "schulart": s}
+                                ),
+                            ]
+                        )
+                        for s in SCHULARTEN
+                    ]
+                ),
+                id=f"{ids.DAZ_SC_PER_TYPE}-collapse",
+                is_open=False,
+            ),
+            dbc.Label(
+                "Schüler je zusätzlicher Klasse",
+                html_for=ids.DAZ_SC_CLASS_SIZE,
+                class_name="mt-3",
+            ),
+            dbc.Input(
+                id=ids.DAZ_SC_CLASS_SIZE,
+                type="number",
+                min=5,
+                max=30,
+                step=0.1,
+                value=round(class_size, 1),
+                style={"maxWidth": "10rem"},
+            ),
+            html.Div(
+                f"Voreinstellung: beobachtete Schüler je Klasse ({fmt_num(class_size, 1)}), Stand 08.02.2017.",
+                className="im-source",
+            ),
+        ]
+    )
+
+
+def scenario_assumptions(change: dict[str, float], class_size: float) -> html.Div:
+    if len(set(change.values())) <= 1:
+        growth = (
+            f"{fmt_num(next(iter(change.values()), 0) * 100, 0)} % für alle Schularten"
+        )
+    else:
+        growth = ", ".join(f"{s}: {fmt_num(v * 100, 0)} %" for s, v in change.items())
+    return html.Div(
+        [
+            html.Strong("Berechnung (Szenario), keine beobachteten Daten. Annahmen: "),
+            f"Veränderung der VKA-Schüler {growth}; Kapazität je Schule = VKA-Schüler + Kapazitätsreserve "
+            f"(Stand 08.02.2017); keine Verlagerung zwischen Schulen; {fmt_num(class_size, 1)} Schüler je zusätzlicher "
+            f"Klasse. Quelle der Ausgangswerte: {labels.KONZEPT}, Abb. 4.",
+        ],
+        className="im-scenario-note",
+    )

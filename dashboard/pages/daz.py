@@ -1,0 +1,452 @@
+"""DaZ & Schulen: enrolment by school year, capacity per school and area, a growth
+scenario, and the upload of a new school year.
+
+Reads schools, Sozialräume and DaZ rows (bundled and imported) from the store; the
+upload callbacks in ``dashboard.callbacks.daz_import`` write imports.
+"""
+
+from __future__ import annotations
+
+import dash
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import (
+    ALL,
+    Input,
+    Output,
+    State,
+    callback,
+    clientside_callback,
+    ctx,
+    dcc,
+    html,
+)
+
+from dashboard import ids, labels, services
+from dashboard.callbacks import daz_import
+from dashboard.components import daz_views as views
+from dashboard.data.daz import (
+    BASE_YEAR,
+    capacity,
+    enrolment,
+    group_sums,
+    observed_class_size,
+    scenario,
+    scenario_by_area,
+    school_years,
+)
+from dashboard.figures.daz import (
+    daz_trend,
+    scenario_by_area_figure,
+    utilisation_by_school,
+)
+from dashboard.formatting import fmt_num, fmt_stand
+
+dash.register_page(
+    __name__,
+    path="/daz",
+    name="DaZ & Schulen",
+    title=f"DaZ & Schulen – {labels.APP_TITLE}",
+    nav_order=2,
+)
+
+GRAPH_CONFIG = {
+    "locale": "de",
+    "displaylogo": False,
+    "toImageButtonOptions": {"filename": "daz_landkreis_meissen"},
+}
+TABS = {
+    "entwicklung": "Entwicklung",
+    "schulen": "Schulen",
+    "szenario": "Szenario",
+    "import": "Neues Schuljahr",
+}
+
+
+def _schools() -> pd.DataFrame:
+    repo = services.get().repo
+    return repo.table("schulen_daz").merge(
+        repo.table("sozialraeume")[["ags", "gemeinde", "sozialraum"]], on="ags"
+    )
+
+
+def _trend_parts() -> tuple:
+    repo = services.get().repo
+    lk = enrolment(repo.table("daz_schuljahre"), repo.imported_daz())
+    n = lk["schuljahr"].nunique()
+    note = (
+        f"{n} Schuljahre erfasst – zu wenige Punkte für eine Trendaussage; dargestellt sind die Werte je Jahr."
+        if n < 4
+        else f"{n} Schuljahre erfasst."
+    )
+    return daz_trend(lk), note, views.source_line(lk)
+
+
+def _filtered(year: str, schulart, sozialraum, gemeinde) -> pd.DataFrame:  # noqa: ANN001
+    cap = capacity(_schools(), services.get().repo.imported_daz(), year)
+    for col, chosen in (
+        ("schulart", schulart),
+        ("sozialraum", sozialraum),
+        ("gemeinde", gemeinde),
+    ):
+        if chosen:
+            cap = cap[cap[col].isin(chosen)]
+    return cap
+
+
+def _list(query: dict, key: str) -> list[str]:
+    return [v for v in query.get(key, "").split(",") if v]
+
+
+def layout(tab: str = "entwicklung", **query: str) -> html.Div:
+    schools = _schools()
+    years = school_years(services.get().repo.imported_daz())
+    year = query.get("schuljahr") if query.get("schuljahr") in years else BASE_YEAR
+    gem_names = dict(zip(schools["ags"], schools["gemeinde"], strict=False))
+    chosen = {
+        "schulart": _list(query, "schulart"),
+        "sozialraum": _list(query, "sozialraum"),
+        "gemeinde": [gem_names.get(g, g) for g in _list(query, "gemeinde")],
+    }
+    group = query.get("gruppe") if query.get("gruppe") in views.GROUPS else "schulart"
+    options = {
+        c: sorted(schools[c].unique()) for c in ("schulart", "sozialraum", "gemeinde")
+    }
+    cap = _filtered(year, chosen["schulart"], chosen["sozialraum"], chosen["gemeinde"])
+    base = capacity(schools, services.get().repo.imported_daz())
+    trend, note, trend_source = _trend_parts()
+    return html.Div(
+        [
+            html.H1("DaZ-Vorbereitungsklassen und Schulen", className="h3 mb-2"),
+            dbc.Tabs(
+                id=ids.DAZ_TABS,
+                active_tab=tab if tab in TABS else "entwicklung",
+                children=[
+                    dbc.Tab(
+                        label=TABS["entwicklung"],
+                        tab_id="entwicklung",
+                        children=[
+                            html.P(note, id=ids.DAZ_TREND_NOTE, className="mt-2 mb-1"),
+                            dcc.Graph(
+                                id=ids.DAZ_TREND,
+                                figure=trend,
+                                config=GRAPH_CONFIG,
+                                style={"height": "420px"},
+                            ),
+                            html.P(trend_source, className="im-source"),
+                            html.P(
+                                "Phase 1/2: Unterricht in Vorbereitungsklassen (VKA); Phase 3: in Regelklassen integriert.",
+                                className="im-source",
+                            ),
+                        ],
+                    ),
+                    dbc.Tab(
+                        label=TABS["schulen"],
+                        tab_id="schulen",
+                        children=[
+                            html.Div(className="mt-2"),
+                            views.filters(years, year, options, chosen, group),
+                            dbc.Row(
+                                [
+                                    dbc.Col(
+                                        [
+                                            html.H2("Summen", className="h5"),
+                                            html.Div(
+                                                views.group_table(
+                                                    group_sums(cap, group), group
+                                                ),
+                                                id=ids.DAZ_GROUP_TABLE,
+                                            ),
+                                        ],
+                                        lg=6,
+                                    ),
+                                    dbc.Col(
+                                        [
+                                            html.H2(
+                                                "Auslastung je Schule", className="h5"
+                                            ),
+                                            dcc.Graph(
+                                                id=ids.DAZ_UTIL_GRAPH,
+                                                figure=utilisation_by_school(cap),
+                                                config=GRAPH_CONFIG,
+                                            ),
+                                        ],
+                                        lg=6,
+                                    ),
+                                ]
+                            ),
+                            html.H2("Schulen", className="h5 mt-2"),
+                            dbc.ButtonGroup(
+                                [
+                                    dbc.Button(
+                                        "CSV herunterladen",
+                                        id=ids.DAZ_CSV_BUTTON,
+                                        color="secondary",
+                                    ),
+                                    dbc.Button(
+                                        "Excel herunterladen",
+                                        id=ids.DAZ_XLSX_BUTTON,
+                                        color="secondary",
+                                    ),
+                                ],
+                                class_name="mb-2",
+                            ),
+                            dcc.Download(id=ids.DAZ_DOWNLOAD),
+                            html.Div(views.school_table(cap), id=ids.DAZ_SCHOOL_TABLE),
+                            dcc.Store(
+                                id=ids.DAZ_SCHOOL_SORT_STATE,
+                                data={"key": "auslastung", "ascending": False},
+                            ),
+                            html.P(
+                                views.source_line(cap)
+                                if len(cap)
+                                else "Keine Schule passt zu den Filtern.",
+                                className="im-source",
+                            ),
+                            html.P(
+                                f"Auslastung = VKA-Schüler / (VKA-Schüler + Kapazitätsreserve). {labels.SOZIALRAUM_HINWEIS}.",
+                                className="im-source",
+                            ),
+                        ],
+                    ),
+                    dbc.Tab(
+                        label=TABS["szenario"],
+                        tab_id="szenario",
+                        children=[
+                            dbc.Row(
+                                [
+                                    dbc.Col(
+                                        views.scenario_controls(
+                                            observed_class_size(base)
+                                        ),
+                                        lg=4,
+                                        class_name="mt-3",
+                                    ),
+                                    dbc.Col(
+                                        html.Div(id=ids.DAZ_SC_RESULT),
+                                        lg=8,
+                                        class_name="mt-3",
+                                    ),
+                                ]
+                            )
+                        ],
+                    ),
+                    dbc.Tab(
+                        label=TABS["import"],
+                        tab_id="import",
+                        children=daz_import.section(),
+                    ),
+                ],
+            ),
+            dcc.Store(id=ids.DAZ_URL_SYNC),
+            dcc.Store(id=ids.DAZ_VERSION),
+        ]
+    )
+
+
+@callback(
+    Output(ids.DAZ_GROUP_TABLE, "children"),
+    Output(ids.DAZ_UTIL_GRAPH, "figure"),
+    Output(ids.DAZ_SCHOOL_TABLE, "children"),
+    Output(ids.DAZ_SCHOOL_SORT_STATE, "data"),
+    Input(ids.DAZ_YEAR, "value"),
+    Input(ids.DAZ_SCHULART, "value"),
+    Input(ids.DAZ_SOZIALRAUM, "value"),
+    Input(ids.DAZ_GEMEINDE, "value"),
+    Input(ids.DAZ_GROUP, "value"),
+    Input({"type": ids.DAZ_SCHOOL_SORT, "col": ALL}, "n_clicks"),
+    Input(ids.DAZ_VERSION, "data"),
+    State(ids.DAZ_SCHOOL_SORT_STATE, "data"),
+    prevent_initial_call=True,
+)
+def update_schools(year, schulart, sozialraum, gemeinde, group, clicks, _version, sort):  # noqa: ANN001, ANN201
+    trigger = ctx.triggered_id
+    if isinstance(trigger, dict):
+        if not any(clicks):
+            raise dash.exceptions.PreventUpdate
+        key = trigger["col"]
+        sort = {
+            "key": key,
+            "ascending": not sort["ascending"]
+            if sort["key"] == key
+            else key in views.GROUPS or key == "name_dokument",
+        }
+    cap = _filtered(year, schulart, sozialraum, gemeinde)
+    return (
+        views.group_table(group_sums(cap, group), group),
+        utilisation_by_school(cap),
+        views.school_table(cap, sort["key"], sort["ascending"]),
+        sort,
+    )
+
+
+@callback(
+    Output(ids.DAZ_DOWNLOAD, "data"),
+    Input(ids.DAZ_CSV_BUTTON, "n_clicks"),
+    Input(ids.DAZ_XLSX_BUTTON, "n_clicks"),
+    State(ids.DAZ_YEAR, "value"),
+    State(ids.DAZ_SCHULART, "value"),
+    State(ids.DAZ_SOZIALRAUM, "value"),
+    State(ids.DAZ_GEMEINDE, "value"),
+    prevent_initial_call=True,
+)
+def download(_csv, _xlsx, year, schulart, sozialraum, gemeinde):  # noqa: ANN001, ANN201
+    cap = _filtered(year, schulart, sozialraum, gemeinde)
+    cap = cap.assign(auslastung_prozent=(cap["auslastung"] * 100).round(1)).drop(
+        columns=["auslastung", "ags"]
+    )
+    cap.insert(0, "schuljahr", year)
+    name = f"daz_schulen_{year.replace('/', '-')}"
+    if ctx.triggered_id == ids.DAZ_XLSX_BUTTON:
+        return dcc.send_data_frame(
+            cap.to_excel, f"{name}.xlsx", sheet_name="Schulen", index=False
+        )
+    return dcc.send_data_frame(
+        cap.to_csv,
+        f"{name}.csv",
+        sep=";",
+        decimal=",",
+        index=False,
+        encoding="utf-8-sig",
+    )
+
+
+@callback(
+    Output(ids.DAZ_SC_RESULT, "children"),
+    Output(f"{ids.DAZ_SC_PER_TYPE}-collapse", "is_open"),
+    Input(ids.DAZ_SC_CHANGE, "value"),
+    Input(ids.DAZ_SC_PER_TYPE, "value"),
+    Input({"type": ids.DAZ_SC_TYPE_CHANGES, "schulart": ALL}, "value"),
+    Input(ids.DAZ_SC_CLASS_SIZE, "value"),
+)
+def update_scenario(change, per_type, type_changes, class_size):  # noqa: ANN001, ANN201
+    """The scenario is a calculation, shown apart from observed data with its assumptions."""
+    cap = capacity(_schools(), services.get().repo.imported_daz())
+    size = (
+        float(class_size)
+        if class_size and float(class_size) >= 1
+        else observed_class_size(cap)
+    )
+    changes = (
+        {s: (v or 0) / 100 for s, v in zip(views.SCHULARTEN, type_changes, strict=True)}
+        if per_type
+        else {s: (change or 0) / 100 for s in views.SCHULARTEN}
+    )
+    result = scenario(cap, changes, size)
+    area = scenario_by_area(result, size)
+    over = result[result["ueber_kapazitaet"] > 0].sort_values(
+        "ueber_kapazitaet", ascending=False
+    )
+    if over.empty:
+        verdict = html.P(
+            "Keine Schule überschreitet ihre Kapazität (VKA-Schüler + Reserve).",
+            className="fw-semibold",
+        )
+    else:
+        verdict = html.Div(
+            [
+                html.P(
+                    f"{len(over)} von {len(result)} Schulen überschreiten ihre Kapazität; zusätzlich nötig: "
+                    f"{fmt_num(over['extra_klassen'].sum())} VKA-Klassen.",
+                    className="fw-semibold",
+                ),
+                dbc.Table(
+                    [
+                        html.Thead(
+                            html.Tr(
+                                [
+                                    html.Th(h)
+                                    for h in (
+                                        "Schule",
+                                        "Sozialraum",
+                                        "Schüler (berechnet)",
+                                        "Plätze",
+                                        "darüber",
+                                        "zusätzl. Klassen",
+                                    )
+                                ]
+                            )
+                        ),
+                        html.Tbody(
+                            [
+                                html.Tr(
+                                    [
+                                        html.Td(r.name_dokument),
+                                        html.Td(r.sozialraum),
+                                        html.Td(fmt_num(r.szenario_schueler)),
+                                        html.Td(fmt_num(r.plaetze)),
+                                        html.Td(fmt_num(r.ueber_kapazitaet)),
+                                        html.Td(fmt_num(r.extra_klassen)),
+                                    ]
+                                )
+                                for r in over.itertuples()
+                            ]
+                        ),
+                    ],
+                    size="sm",
+                    striped=True,
+                    responsive=True,
+                    class_name="im-table",
+                    id="daz-szenario-schulen",
+                ),
+            ]
+        )
+    areas_over = area[area["ueber_kapazitaet"] > 0]
+    area_text = (
+        (
+            "Sozialräume über Kapazität (auch wenn Plätze innerhalb des Sozialraums geteilt würden): "
+            + ", ".join(
+                f"{r.sozialraum} (+{fmt_num(r.ueber_kapazitaet)} Schüler, {fmt_num(r.extra_klassen)} "
+                "Klassen)"
+                for r in areas_over.itertuples()
+            )
+        )
+        if len(areas_over)
+        else "Kein Sozialraum überschreitet in Summe seine Plätze."
+    )
+    return [
+        views.scenario_assumptions(changes, size),
+        verdict,
+        html.P(area_text, id="daz-szenario-sozialraeume"),
+        html.H3("Berechnung: Schüler und Plätze je Sozialraum", className="h6"),
+        dcc.Graph(
+            figure=scenario_by_area_figure(area),
+            config=GRAPH_CONFIG,
+            style={"height": "340px"},
+        ),
+        html.P(
+            f"{labels.SOZIALRAUM_HINWEIS}. Ausgangsdaten Stand {fmt_stand('2017-02-08')}.",
+            className="im-source",
+        ),
+    ], bool(per_type)
+
+
+@callback(
+    Output(ids.DAZ_TREND, "figure"),
+    Output(ids.DAZ_TREND_NOTE, "children"),
+    Input(ids.DAZ_VERSION, "data"),
+    prevent_initial_call=True,
+)
+def refresh_trend(_version):  # noqa: ANN001, ANN201
+    figure, note, _source = _trend_parts()
+    return figure, note
+
+
+clientside_callback(
+    """
+    function (tab, year, schulart, sozialraum, gemeinde, group) {
+        const join = (v) => (v && v.length) ? v.join(",") : null;
+        window.imUrlState.push({tab: tab, schuljahr: year, schulart: join(schulart), sozialraum: join(sozialraum),
+                                gemeinde: join(gemeinde), gruppe: group});
+        return window.dash_clientside.no_update;
+    }
+    """,
+    Output(ids.DAZ_URL_SYNC, "data"),
+    Input(ids.DAZ_TABS, "active_tab"),
+    Input(ids.DAZ_YEAR, "value"),
+    Input(ids.DAZ_SCHULART, "value"),
+    Input(ids.DAZ_SOZIALRAUM, "value"),
+    Input(ids.DAZ_GEMEINDE, "value"),
+    Input(ids.DAZ_GROUP, "value"),
+    prevent_initial_call=True,
+)

@@ -1,0 +1,96 @@
+"""Writes and reads of uploaded school years: one transaction per import, audited, revertible."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pandas as pd
+from sqlalchemy import Engine, insert, select, update
+
+from dashboard.store.models import audit, daz_import, daz_import_zeile
+
+ACTIVE = "aktiv"
+REVERTED = "zurückgenommen"
+
+
+def commit_import(engine: Engine, rows: pd.DataFrame, user: str, filename: str) -> int:
+    """Store validated rows as one import; return its id. All or nothing."""
+    now = datetime.now(UTC)
+    years = ", ".join(sorted(rows["schuljahr"].unique()))
+    with engine.begin() as conn:
+        import_id = conn.execute(
+            insert(daz_import).values(
+                zeit=now,
+                benutzer=user,
+                dateiname=filename,
+                zeilen=len(rows),
+                schuljahre=years,
+                status=ACTIVE,
+            )
+        ).inserted_primary_key[0]
+        records = rows.astype(object).where(rows.notna(), None).to_dict("records")
+        conn.execute(
+            insert(daz_import_zeile), [{**r, "import_id": import_id} for r in records]
+        )
+        conn.execute(
+            insert(audit).values(
+                zeit=now,
+                benutzer=user,
+                aktion="Import",
+                tabelle="daz_import",
+                details=f"Import {import_id}: {filename}, {len(rows)} Zeilen, Schuljahr {years}",
+            )
+        )
+    return import_id
+
+
+def revert_import(engine: Engine, import_id: int, user: str) -> None:
+    """Mark an import as reverted; its rows stay stored but no longer count.
+
+    Raises
+    ------
+    ValueError
+        If the import does not exist or is already reverted (German message).
+    """
+    now = datetime.now(UTC)
+    with engine.begin() as conn:
+        status = conn.execute(
+            select(daz_import.c.status).where(daz_import.c.id == import_id)
+        ).scalar()
+        if status is None:
+            raise ValueError(f"Import {import_id} gibt es nicht.")
+        if status != ACTIVE:
+            raise ValueError(f"Import {import_id} ist bereits zurückgenommen.")
+        conn.execute(
+            update(daz_import)
+            .where(daz_import.c.id == import_id)
+            .values(status=REVERTED, geaendert_von=user, geaendert_am=now)
+        )
+        conn.execute(
+            insert(audit).values(
+                zeit=now,
+                benutzer=user,
+                aktion="Import zurückgenommen",
+                tabelle="daz_import",
+                details=f"Import {import_id}",
+            )
+        )
+
+
+def list_imports(engine: Engine) -> pd.DataFrame:
+    with engine.connect() as conn:
+        return pd.read_sql(select(daz_import).order_by(daz_import.c.id.desc()), conn)
+
+
+def active_rows(engine: Engine) -> pd.DataFrame:
+    """Rows of all active imports."""
+    cols = [c for c in daz_import_zeile.c if c.name not in ("id",)]
+    query = (
+        select(*cols)
+        .join(daz_import, daz_import.c.id == daz_import_zeile.c.import_id)
+        .where(daz_import.c.status == ACTIVE)
+        .order_by(daz_import_zeile.c.id)
+    )
+    with engine.connect() as conn:
+        frame = pd.read_sql(query, conn)
+    return frame.astype({"vka_klassen": "Int64", "kapazitaetsreserve": "Int64"})
