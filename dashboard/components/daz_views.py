@@ -8,6 +8,8 @@ from dash import dcc, html
 
 from dashboard import ids, labels
 from dashboard.components.sortable_table import Column, sortable_table
+from dashboard.data.daz import scenario, scenario_by_area
+from dashboard.figures.daz import scenario_by_area_figure
 from dashboard.formatting import fmt_num, fmt_pct, fmt_stand
 
 SCHULARTEN = ["Grundschule", "Oberschule", "Berufliches Schulzentrum"]
@@ -113,7 +115,6 @@ def filters(
     year: str,
     options: dict[str, list[str]],
     chosen: dict[str, list[str]],
-    group: str,
 ) -> dbc.Row:
     def multi(id_: str, label: str, values: list[str], selected: list[str]) -> dbc.Col:
         return dbc.Col(
@@ -127,7 +128,8 @@ def filters(
                     placeholder="alle",
                 ),
             ],
-            md=3,
+            md=6,
+            lg=3,
         )
 
     return dbc.Row(
@@ -137,7 +139,8 @@ def filters(
                     dbc.Label("Schuljahr", html_for=ids.DAZ_YEAR),
                     dbc.Select(id=ids.DAZ_YEAR, value=year, options=years),
                 ],
-                md=2,
+                md=6,
+                lg=3,
             ),
             multi(
                 ids.DAZ_SCHULART, "Schulart", options["schulart"], chosen["schulart"]
@@ -151,19 +154,23 @@ def filters(
             multi(
                 ids.DAZ_GEMEINDE, "Gemeinde", options["gemeinde"], chosen["gemeinde"]
             ),
-            dbc.Col(
-                [
-                    dbc.Label("Summen nach", html_for=ids.DAZ_GROUP),
-                    dbc.Select(
-                        id=ids.DAZ_GROUP,
-                        value=group,
-                        options=[{"label": v, "value": k} for k, v in GROUPS.items()],
-                    ),
-                ],
-                md=1,
-            ),
         ],
         class_name="g-2 mb-2 im-controls",
+    )
+
+
+def group_select(group: str) -> html.Div:
+    return html.Div(
+        [
+            dbc.Label("Summen nach", html_for=ids.DAZ_GROUP, class_name="me-2 mb-0 h5"),
+            dbc.Select(
+                id=ids.DAZ_GROUP,
+                value=group,
+                style={"maxWidth": "12rem"},
+                options=[{"label": v, "value": k} for k, v in GROUPS.items()],
+            ),
+        ],
+        className="d-flex align-items-center mb-1",
     )
 
 
@@ -254,3 +261,94 @@ def scenario_assumptions(change: dict[str, float], class_size: float) -> html.Di
         ],
         className="im-scenario-note",
     )
+
+
+def scenario_result(cap: pd.DataFrame, changes: dict[str, float], size: float) -> list:
+    """Scenario verdict per school and Sozialraum, labelled as a calculation."""
+    result = scenario(cap, changes, size)
+    area = scenario_by_area(result, size)
+    over = result[result["ueber_kapazitaet"] > 0].sort_values(
+        "ueber_kapazitaet", ascending=False
+    )
+    if over.empty:
+        verdict = html.P(
+            "Keine Schule überschreitet ihre Kapazität (VKA-Schüler + Reserve).",
+            className="fw-semibold",
+        )
+    else:
+        verdict = html.Div(
+            [
+                html.P(
+                    f"{len(over)} von {len(result)} Schulen überschreiten ihre Kapazität; zusätzlich nötig: "
+                    f"{fmt_num(over['extra_klassen'].sum())} VKA-Klassen.",
+                    className="fw-semibold",
+                ),
+                dbc.Table(
+                    [
+                        html.Thead(
+                            html.Tr(
+                                [
+                                    html.Th(h)
+                                    for h in (
+                                        "Schule",
+                                        "Sozialraum",
+                                        "Schüler (berechnet)",
+                                        "Plätze",
+                                        "darüber",
+                                        "zusätzl. Klassen",
+                                    )
+                                ]
+                            )
+                        ),
+                        html.Tbody(
+                            [
+                                html.Tr(
+                                    [
+                                        html.Td(r.name_dokument),
+                                        html.Td(r.sozialraum),
+                                        html.Td(fmt_num(r.szenario_schueler)),
+                                        html.Td(fmt_num(r.plaetze)),
+                                        html.Td(fmt_num(r.ueber_kapazitaet)),
+                                        html.Td(fmt_num(r.extra_klassen)),
+                                    ]
+                                )
+                                for r in over.itertuples()
+                            ]
+                        ),
+                    ],
+                    size="sm",
+                    striped=True,
+                    responsive=True,
+                    class_name="im-table",
+                    id="daz-szenario-schulen",
+                ),
+            ]
+        )
+    areas_over = area[area["ueber_kapazitaet"] > 0]
+    area_text = (
+        (
+            "Sozialräume über Kapazität (auch wenn Plätze innerhalb des Sozialraums geteilt würden): "
+            + ", ".join(
+                f"{r.sozialraum} (+{fmt_num(r.ueber_kapazitaet)} Schüler, {fmt_num(r.extra_klassen)} "
+                "Klassen)"
+                for r in areas_over.itertuples()
+            )
+        )
+        if len(areas_over)
+        else "Kein Sozialraum überschreitet in Summe seine Plätze."
+    )
+    return [
+        scenario_assumptions(changes, size),
+        verdict,
+        html.P(area_text, id="daz-szenario-sozialraeume"),
+        html.H3("Berechnung: Schüler und Plätze je Sozialraum", className="h6"),
+        dcc.Graph(
+            figure=scenario_by_area_figure(area),
+            config={"locale": "de", "displaylogo": False},
+            style={"height": "340px"},
+        ),
+        html.P(
+            f"{labels.SOZIALRAUM_HINWEIS}. Ausgangsdaten Stand {fmt_stand('2017-02-08')}.",
+            className="im-source",
+        ),
+    ]

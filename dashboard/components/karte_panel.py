@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import html
+from dash import dcc, html
 
 from dashboard import ids, labels
 from dashboard.components.sortable_table import Column, sortable_table
@@ -119,6 +119,11 @@ def panel(data: MapData, level: str, selected: str | None) -> list:
     actors = data.actors[
         data.actors["ags"].isin(members) | data.actors["gebiet"].isin(area_names)
     ]
+    link = (
+        f"/daz?tab=schulen&gemeinde={selected}"
+        if level == "gemeinde"
+        else f"/daz?tab=schulen&sozialraum={selected}"
+    )
     school_part = (
         [
             _schools_table(schools),
@@ -135,6 +140,11 @@ def panel(data: MapData, level: str, selected: str | None) -> list:
         *facts,
         html.H3("Schulen mit Vorbereitungsklassen", className="h6 mt-3"),
         *school_part,
+        dcc.Link(
+            "→ In der Ansicht „DaZ & Schulen“ öffnen", href=link, id="karte-link-daz"
+        )
+        if len(schools)
+        else None,
         *_list(
             "Angebote und Dienststellen",
             [f"{r.name} ({r.zeitraum})" for r in sites.itertuples()],

@@ -31,16 +31,12 @@ from dashboard.data.daz import (
     enrolment,
     group_sums,
     observed_class_size,
-    scenario,
-    scenario_by_area,
     school_years,
 )
 from dashboard.figures.daz import (
     daz_trend,
-    scenario_by_area_figure,
     utilisation_by_school,
 )
-from dashboard.formatting import fmt_num, fmt_stand
 
 dash.register_page(
     __name__,
@@ -98,145 +94,110 @@ def _list(query: dict, key: str) -> list[str]:
     return [v for v in query.get(key, "").split(",") if v]
 
 
-def layout(tab: str = "entwicklung", **query: str) -> html.Div:
+def _trend_tab() -> list:
+    trend, note, source = _trend_parts()
+    return [
+        html.P(note, id=ids.DAZ_TREND_NOTE, className="mt-2 mb-1"),
+        dcc.Graph(
+            id=ids.DAZ_TREND,
+            figure=trend,
+            config=GRAPH_CONFIG,
+            style={"height": "420px"},
+        ),
+        html.P(source, className="im-source"),
+        html.P(
+            "Phase 1/2: Unterricht in Vorbereitungsklassen (VKA); Phase 3: in Regelklassen integriert.",
+            className="im-source",
+        ),
+    ]
+
+
+def _schools_tab(years: list[str], year: str, chosen: dict, group: str) -> list:
     schools = _schools()
-    years = school_years(services.get().repo.imported_daz())
-    year = query.get("schuljahr") if query.get("schuljahr") in years else BASE_YEAR
-    gem_names = dict(zip(schools["ags"], schools["gemeinde"], strict=False))
-    chosen = {
-        "schulart": _list(query, "schulart"),
-        "sozialraum": _list(query, "sozialraum"),
-        "gemeinde": [gem_names.get(g, g) for g in _list(query, "gemeinde")],
-    }
-    group = query.get("gruppe") if query.get("gruppe") in views.GROUPS else "schulart"
     options = {
         c: sorted(schools[c].unique()) for c in ("schulart", "sozialraum", "gemeinde")
     }
     cap = _filtered(year, chosen["schulart"], chosen["sozialraum"], chosen["gemeinde"])
+    sums = html.Div(
+        views.group_table(group_sums(cap, group), group), id=ids.DAZ_GROUP_TABLE
+    )
+    chart = dcc.Graph(
+        id=ids.DAZ_UTIL_GRAPH, figure=utilisation_by_school(cap), config=GRAPH_CONFIG
+    )
+    downloads = dbc.ButtonGroup(
+        [
+            dbc.Button("CSV herunterladen", id=ids.DAZ_CSV_BUTTON, color="secondary"),
+            dbc.Button(
+                "Excel herunterladen", id=ids.DAZ_XLSX_BUTTON, color="secondary"
+            ),
+        ]
+    )
+    return [
+        html.Div(className="mt-2"),
+        views.filters(years, year, options, chosen),
+        dbc.Row(
+            [
+                dbc.Col([views.group_select(group), sums], xl=6),
+                dbc.Col([html.H2("Auslastung je Schule", className="h5"), chart], xl=6),
+            ]
+        ),
+        html.H2("Schulen", className="h5 mt-2"),
+        downloads,
+        dcc.Download(id=ids.DAZ_DOWNLOAD),
+        html.Div(views.school_table(cap), id=ids.DAZ_SCHOOL_TABLE, className="mt-2"),
+        dcc.Store(
+            id=ids.DAZ_SCHOOL_SORT_STATE, data={"key": "auslastung", "ascending": False}
+        ),
+        html.P(
+            views.source_line(cap)
+            if len(cap)
+            else "Keine Schule passt zu den Filtern.",
+            className="im-source",
+        ),
+        html.P(
+            f"Auslastung = VKA-Schüler / (VKA-Schüler + Kapazitätsreserve). {labels.SOZIALRAUM_HINWEIS}.",
+            className="im-source",
+        ),
+    ]
+
+
+def layout(tab: str = "entwicklung", **query: str) -> html.Div:
+    schools = _schools()
+    years = school_years(services.get().repo.imported_daz())
+    year = query.get("schuljahr") if query.get("schuljahr") in years else BASE_YEAR
+    names = dict(zip(schools["ags"], schools["gemeinde"], strict=False))
+    chosen = {
+        "schulart": _list(query, "schulart"),
+        "sozialraum": _list(query, "sozialraum"),
+        "gemeinde": [names.get(g, g) for g in _list(query, "gemeinde")],
+    }
+    group = query.get("gruppe") if query.get("gruppe") in views.GROUPS else "schulart"
     base = capacity(schools, services.get().repo.imported_daz())
-    trend, note, trend_source = _trend_parts()
+    scenario_tab = dbc.Row(
+        [
+            dbc.Col(
+                views.scenario_controls(observed_class_size(base)),
+                lg=4,
+                class_name="mt-3",
+            ),
+            dbc.Col(html.Div(id=ids.DAZ_SC_RESULT), lg=8, class_name="mt-3"),
+        ]
+    )
+    tabs = [
+        dbc.Tab(_trend_tab(), label=TABS["entwicklung"], tab_id="entwicklung"),
+        dbc.Tab(
+            _schools_tab(years, year, chosen, group),
+            label=TABS["schulen"],
+            tab_id="schulen",
+        ),
+        dbc.Tab(scenario_tab, label=TABS["szenario"], tab_id="szenario"),
+        dbc.Tab(daz_import.section(), label=TABS["import"], tab_id="import"),
+    ]
     return html.Div(
         [
             html.H1("DaZ-Vorbereitungsklassen und Schulen", className="h3 mb-2"),
             dbc.Tabs(
-                id=ids.DAZ_TABS,
-                active_tab=tab if tab in TABS else "entwicklung",
-                children=[
-                    dbc.Tab(
-                        label=TABS["entwicklung"],
-                        tab_id="entwicklung",
-                        children=[
-                            html.P(note, id=ids.DAZ_TREND_NOTE, className="mt-2 mb-1"),
-                            dcc.Graph(
-                                id=ids.DAZ_TREND,
-                                figure=trend,
-                                config=GRAPH_CONFIG,
-                                style={"height": "420px"},
-                            ),
-                            html.P(trend_source, className="im-source"),
-                            html.P(
-                                "Phase 1/2: Unterricht in Vorbereitungsklassen (VKA); Phase 3: in Regelklassen integriert.",
-                                className="im-source",
-                            ),
-                        ],
-                    ),
-                    dbc.Tab(
-                        label=TABS["schulen"],
-                        tab_id="schulen",
-                        children=[
-                            html.Div(className="mt-2"),
-                            views.filters(years, year, options, chosen, group),
-                            dbc.Row(
-                                [
-                                    dbc.Col(
-                                        [
-                                            html.H2("Summen", className="h5"),
-                                            html.Div(
-                                                views.group_table(
-                                                    group_sums(cap, group), group
-                                                ),
-                                                id=ids.DAZ_GROUP_TABLE,
-                                            ),
-                                        ],
-                                        lg=6,
-                                    ),
-                                    dbc.Col(
-                                        [
-                                            html.H2(
-                                                "Auslastung je Schule", className="h5"
-                                            ),
-                                            dcc.Graph(
-                                                id=ids.DAZ_UTIL_GRAPH,
-                                                figure=utilisation_by_school(cap),
-                                                config=GRAPH_CONFIG,
-                                            ),
-                                        ],
-                                        lg=6,
-                                    ),
-                                ]
-                            ),
-                            html.H2("Schulen", className="h5 mt-2"),
-                            dbc.ButtonGroup(
-                                [
-                                    dbc.Button(
-                                        "CSV herunterladen",
-                                        id=ids.DAZ_CSV_BUTTON,
-                                        color="secondary",
-                                    ),
-                                    dbc.Button(
-                                        "Excel herunterladen",
-                                        id=ids.DAZ_XLSX_BUTTON,
-                                        color="secondary",
-                                    ),
-                                ],
-                                class_name="mb-2",
-                            ),
-                            dcc.Download(id=ids.DAZ_DOWNLOAD),
-                            html.Div(views.school_table(cap), id=ids.DAZ_SCHOOL_TABLE),
-                            dcc.Store(
-                                id=ids.DAZ_SCHOOL_SORT_STATE,
-                                data={"key": "auslastung", "ascending": False},
-                            ),
-                            html.P(
-                                views.source_line(cap)
-                                if len(cap)
-                                else "Keine Schule passt zu den Filtern.",
-                                className="im-source",
-                            ),
-                            html.P(
-                                f"Auslastung = VKA-Schüler / (VKA-Schüler + Kapazitätsreserve). {labels.SOZIALRAUM_HINWEIS}.",
-                                className="im-source",
-                            ),
-                        ],
-                    ),
-                    dbc.Tab(
-                        label=TABS["szenario"],
-                        tab_id="szenario",
-                        children=[
-                            dbc.Row(
-                                [
-                                    dbc.Col(
-                                        views.scenario_controls(
-                                            observed_class_size(base)
-                                        ),
-                                        lg=4,
-                                        class_name="mt-3",
-                                    ),
-                                    dbc.Col(
-                                        html.Div(id=ids.DAZ_SC_RESULT),
-                                        lg=8,
-                                        class_name="mt-3",
-                                    ),
-                                ]
-                            )
-                        ],
-                    ),
-                    dbc.Tab(
-                        label=TABS["import"],
-                        tab_id="import",
-                        children=daz_import.section(),
-                    ),
-                ],
+                tabs, id=ids.DAZ_TABS, active_tab=tab if tab in TABS else "entwicklung"
             ),
             dcc.Store(id=ids.DAZ_URL_SYNC),
             dcc.Store(id=ids.DAZ_VERSION),
@@ -332,93 +293,7 @@ def update_scenario(change, per_type, type_changes, class_size):  # noqa: ANN001
         if per_type
         else {s: (change or 0) / 100 for s in views.SCHULARTEN}
     )
-    result = scenario(cap, changes, size)
-    area = scenario_by_area(result, size)
-    over = result[result["ueber_kapazitaet"] > 0].sort_values(
-        "ueber_kapazitaet", ascending=False
-    )
-    if over.empty:
-        verdict = html.P(
-            "Keine Schule überschreitet ihre Kapazität (VKA-Schüler + Reserve).",
-            className="fw-semibold",
-        )
-    else:
-        verdict = html.Div(
-            [
-                html.P(
-                    f"{len(over)} von {len(result)} Schulen überschreiten ihre Kapazität; zusätzlich nötig: "
-                    f"{fmt_num(over['extra_klassen'].sum())} VKA-Klassen.",
-                    className="fw-semibold",
-                ),
-                dbc.Table(
-                    [
-                        html.Thead(
-                            html.Tr(
-                                [
-                                    html.Th(h)
-                                    for h in (
-                                        "Schule",
-                                        "Sozialraum",
-                                        "Schüler (berechnet)",
-                                        "Plätze",
-                                        "darüber",
-                                        "zusätzl. Klassen",
-                                    )
-                                ]
-                            )
-                        ),
-                        html.Tbody(
-                            [
-                                html.Tr(
-                                    [
-                                        html.Td(r.name_dokument),
-                                        html.Td(r.sozialraum),
-                                        html.Td(fmt_num(r.szenario_schueler)),
-                                        html.Td(fmt_num(r.plaetze)),
-                                        html.Td(fmt_num(r.ueber_kapazitaet)),
-                                        html.Td(fmt_num(r.extra_klassen)),
-                                    ]
-                                )
-                                for r in over.itertuples()
-                            ]
-                        ),
-                    ],
-                    size="sm",
-                    striped=True,
-                    responsive=True,
-                    class_name="im-table",
-                    id="daz-szenario-schulen",
-                ),
-            ]
-        )
-    areas_over = area[area["ueber_kapazitaet"] > 0]
-    area_text = (
-        (
-            "Sozialräume über Kapazität (auch wenn Plätze innerhalb des Sozialraums geteilt würden): "
-            + ", ".join(
-                f"{r.sozialraum} (+{fmt_num(r.ueber_kapazitaet)} Schüler, {fmt_num(r.extra_klassen)} "
-                "Klassen)"
-                for r in areas_over.itertuples()
-            )
-        )
-        if len(areas_over)
-        else "Kein Sozialraum überschreitet in Summe seine Plätze."
-    )
-    return [
-        views.scenario_assumptions(changes, size),
-        verdict,
-        html.P(area_text, id="daz-szenario-sozialraeume"),
-        html.H3("Berechnung: Schüler und Plätze je Sozialraum", className="h6"),
-        dcc.Graph(
-            figure=scenario_by_area_figure(area),
-            config=GRAPH_CONFIG,
-            style={"height": "340px"},
-        ),
-        html.P(
-            f"{labels.SOZIALRAUM_HINWEIS}. Ausgangsdaten Stand {fmt_stand('2017-02-08')}.",
-            className="im-source",
-        ),
-    ], bool(per_type)
+    return views.scenario_result(cap, changes, size), bool(per_type)
 
 
 @callback(

@@ -99,3 +99,15 @@ def test_table_sorts_by_column(watched):
         f"{first} === 'Nünchritz'"
     )  # fewest (7); Gemeinden without school last
     assert watched.console_errors == []
+
+
+def test_panel_links_to_daz_view_filtered(watched):
+    watched.goto("/karte?auswahl=14627230")
+    page = watched.page
+    _wait_map(page)
+    page.click("#karte-link-daz")
+    page.wait_for_url("**/daz?tab=schulen&gemeinde=14627230")
+    page.wait_for_selector("#daz-summen")
+    assert "172" in page.inner_text("#daz-summen")  # Riesa's VKA pupils only
+    assert "Riesa" in page.inner_text("#daz-gemeinde")
+    assert watched.console_errors == []
