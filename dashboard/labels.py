@@ -24,6 +24,7 @@ DATASET_TITLES = {
     "akteur_beziehungen": "Beziehungen zwischen Akteuren",
     "angebote": "Angebote und Standorte",
     "kennzahlen": "Kennzahlen aus dem Konzept",
+    "indikatoren": "Indikatoren der Ziele (Basiswerte)",
     "einwohner": "Einwohner je Gemeinde",
     "sozialraeume": "Zuordnung Gemeinde – Sozialraum",
 }

@@ -84,6 +84,9 @@ def parse(name: str, raw: bytes, filename: str | None = None) -> pd.DataFrame:
     except pd.errors.ParserError as exc:
         raise DataError([f"{filename}: CSV nicht lesbar ({exc})."]) from exc
     frame = frame.apply(lambda col: col.str.strip())
+    for col_name, col in SCHEMAS[name].columns.items():
+        if col.nullable and col_name in frame:  # empty cell = missing value, not ""
+            frame[col_name] = frame[col_name].replace("", None)
     try:
         return SCHEMAS[name].validate(frame, lazy=True)
     except pa.errors.SchemaErrors as exc:
@@ -164,6 +167,8 @@ def check_references(ds: dict[str, Dataset]) -> list[str]:
         ds["daz_schuljahre"].frame, "schule_id", schools, "daz_schuljahre.csv", "Schule"
     )
     p += _missing(ds["ziele"].frame, "hf_id", fields_, "ziele.csv", "Handlungsfeld")
+    goals = set(ds["ziele"].frame["ziel_id"])
+    p += _missing(ds["indikatoren"].frame, "ziel_id", goals, "indikatoren.csv", "Ziel")
     p += _missing(
         ds["kernaussagen"].frame, "hf_id", fields_, "kernaussagen.csv", "Handlungsfeld"
     )

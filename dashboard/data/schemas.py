@@ -189,6 +189,27 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         },
         unique=["kennzahl_id"],
     ),
+    "indikatoren": sourced(
+        {
+            "indikator_id": text(),
+            "ziel_id": text(),
+            "name": text(),
+            "einheit": text(),
+            "richtung": one_of(["steigen", "sinken", "keine"]),
+            "basis_wert": pa.Column(float, coerce=True),
+            "basis_datum": pa.Column(
+                str, pa.Check.str_matches(STAND, error="Datum als JJJJ-MM-TT")
+            ),
+            "ziel_wert": pa.Column(float, nullable=True, coerce=True),
+            "ziel_datum": pa.Column(
+                str,
+                pa.Check.str_matches(
+                    f"({STAND})|^$", error="Datum als JJJJ-MM-TT oder leer"
+                ),
+            ),
+        },
+        unique=["indikator_id"],
+    ),
     "einwohner": sourced(
         {"ags": ags(), "gemeinde": text(), "einwohner": count()}, unique=["ags"]
     ),

@@ -12,8 +12,10 @@ from dash import dcc, html
 
 from dashboard import ids, labels, services
 from dashboard.components.cards import kpi_card, source_note
+from dashboard.components.goal_views import overview_cards
 from dashboard.figures.daz import capacity_by_group, daz_trend
 from dashboard.formatting import fmt_num, fmt_pct, fmt_stand
+from dashboard.store import goals as goal_store
 
 dash.register_page(
     __name__, path="/", name=labels.NAV_UEBERBLICK, title=labels.APP_TITLE, nav_order=0
@@ -73,27 +75,20 @@ def _kpis(repo) -> list[dbc.Col]:  # noqa: ANN001
 
 
 def _handlungsfelder(repo) -> html.Div:  # noqa: ANN001
-    fields = repo.table("handlungsfelder")
+    """Goal status per Handlungsfeld from the goal register (same cards as /ziele)."""
     goals = repo.table("ziele")
-    counts = goals.groupby("hf_id").size()
-    items = []
-    for row in fields[fields["uebergeordnet"] == ""].itertuples():
-        children = fields.loc[fields["uebergeordnet"] == row.hf_id, "hf_id"].tolist()
-        n = int(counts.reindex([row.hf_id, *children]).fillna(0).sum())
-        items.append(
-            html.Li(
-                [
-                    html.Span(f"{row.hf_id} {row.titel}", className="fw-semibold"),
-                    f" – {n} Ziele, noch nicht bewertet",
-                ]
-            )
-        )
+    cur = goal_store.current(
+        goal_store.history(services.get().engine), goals["ziel_id"].tolist()
+    )
     return html.Div(
         [
-            html.Ol(items, className="im-hf-list list-unstyled", id=ids.UEB_HF_LIST),
+            html.Div(
+                overview_cards(repo.table("handlungsfelder"), goals, cur),
+                id=ids.UEB_HF_LIST,
+            ),
             source_note(
-                f"Quelle: {labels.KONZEPT}, Kap. 4; Stand {fmt_stand(goals['stand'].max())}. "
-                "Das Konzept nennt keinen Umsetzungsstand; keine Bewertung wurde erfunden."
+                f"Quelle der Ziele: {labels.KONZEPT}, Kap. 4; Stand {fmt_stand(goals['stand'].max())}. "
+                "Bewertungen: Zielregister der Lenkungsgruppe (siehe „Ziele“)."
             ),
         ]
     )

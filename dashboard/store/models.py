@@ -30,7 +30,9 @@ def _reference_table(name: str) -> Table:
     schema = SCHEMAS[name]
     cols = [Column("zeile", Integer, primary_key=True, autoincrement=False)]
     for col_name, col in schema.columns.items():
-        cols.append(Column(col_name, _TYPES.get(str(col.dtype), Text), nullable=False))
+        cols.append(
+            Column(col_name, _TYPES.get(str(col.dtype), Text), nullable=col.nullable)
+        )
     constraints = (
         [UniqueConstraint(*schema.unique, name=f"uq_{name}")] if schema.unique else []
     )
@@ -100,4 +102,34 @@ daz_import_zeile = Table(
     Column("kapazitaetsreserve", Integer),
     Column("quelle", Text, nullable=False),
     Column("stand", String(10), nullable=False),
+)
+
+
+# Goal register (issue: Handlungsfelder & Ziele). Append-only: every change is a new
+# row; the migration adds triggers that refuse UPDATE and DELETE on these tables.
+ziel_version = Table(
+    "ziel_version",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("ziel_id", String(32), nullable=False, index=True),
+    Column("version", Integer, nullable=False),
+    Column("status", String(32), nullable=False),
+    Column("verantwortlich", Text, nullable=False),
+    Column("kommentar", Text, nullable=False),
+    Column("massnahme", Text, nullable=False),
+    Column("datum", String(10), nullable=False),
+    Column("benutzer", String(64), nullable=False),
+    Column("zeit", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("ziel_id", "version", name="uq_ziel_version"),
+)
+
+messwert = Table(
+    "messwert",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("indikator_id", String(64), nullable=False, index=True),
+    Column("ziel_version_id", Integer, ForeignKey("ziel_version.id"), nullable=False),
+    Column("datum", String(10), nullable=False),
+    Column("wert", Float, nullable=False),
+    Column("quelle", Text, nullable=False),
 )

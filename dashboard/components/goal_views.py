@@ -1,0 +1,281 @@
+"""Goal register pieces: status badges, field overview cards, goal cards."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import dcc, html
+
+from dashboard import ids
+from dashboard.data.progress import STATUS, progress
+from dashboard.figures.goals import indicator_chart
+from dashboard.formatting import fmt_num, fmt_stand
+
+
+def status_badge(status: str, large: bool = False) -> html.Span:
+    colour, symbol = STATUS[status]
+    return html.Span(
+        [html.Span(symbol, **{"aria-hidden": "true"}), f" {status}"],
+        className="im-status" + (" im-status-lg" if large else ""),
+        style={"backgroundColor": colour},
+    )
+
+
+def field_ids(fields: pd.DataFrame, hf_id: str) -> list[str]:
+    """A field and its sub-fields (4.1 → 4.1, 4.1.1, 4.1.2)."""
+    return [hf_id, *fields.loc[fields["uebergeordnet"] == hf_id, "hf_id"]]
+
+
+def overview_cards(
+    fields: pd.DataFrame, goals: pd.DataFrame, cur: pd.DataFrame
+) -> dbc.Row:
+    merged = goals.merge(cur, on="ziel_id")
+    cols = []
+    for f in fields[fields["uebergeordnet"] == ""].itertuples():
+        part = merged[merged["hf_id"].isin(field_ids(fields, f.hf_id))]
+        counts = part["status"].value_counts()
+        rated = int((part["status"] != "noch nicht bewertet").sum())
+        badges = [
+            html.Li([status_badge(s), f" {counts[s]}"]) for s in STATUS if s in counts
+        ]
+        cols.append(
+            dbc.Col(
+                dbc.Card(
+                    dbc.CardBody(
+                        [
+                            html.H2(
+                                dcc.Link(
+                                    f"{f.hf_id} {f.titel}",
+                                    href=f"/ziele?feld={f.hf_id}",
+                                ),
+                                className="h5",
+                            ),
+                            html.P(
+                                f"{len(part)} Ziele, davon {rated} bewertet",
+                                className="mb-1",
+                            ),
+                            html.Ul(
+                                badges, className="list-unstyled mb-0 im-badge-list"
+                            ),
+                        ]
+                    ),
+                    class_name="h-100",
+                ),
+                md=6,
+                xl=4,
+                class_name="mb-3",
+            )
+        )
+    return dbc.Row(cols)
+
+
+def _history(versions: pd.DataFrame, actor_names: dict[str, str]) -> html.Details:
+    if versions.empty:
+        return html.Details([html.Summary("Verlauf: noch keine Änderungen")])
+    items = []
+    for v in versions.itertuples():
+        parts = [
+            html.Strong(
+                f"Version {v.version} – {fmt_stand(v.datum)}, {v.benutzer} "
+                f"(gespeichert {v.zeit:%d.%m.%Y %H:%M} UTC): "
+            ),
+            status_badge(v.status),
+        ]
+        if v.verantwortlich:
+            parts.append(
+                f" · verantwortlich: {actor_names.get(v.verantwortlich, v.verantwortlich)}"
+            )
+        if v.massnahme:
+            parts.append(html.Div(f"Maßnahme: {v.massnahme}"))
+        if v.kommentar:
+            parts.append(html.Div(f"Kommentar: {v.kommentar}"))
+        items.append(html.Li(parts))
+    return html.Details(
+        [html.Summary(f"Verlauf ({len(versions)} Änderungen)"), html.Ul(items)],
+        className="im-history",
+    )
+
+
+def _indicators(indicators: pd.DataFrame, values: pd.DataFrame) -> list:
+    out = []
+    for _, ind in indicators.iterrows():
+        vals = values[values["indikator_id"] == ind["indikator_id"]]
+        prog = progress(
+            ind["basis_wert"],
+            ind["basis_datum"],
+            ind["richtung"],
+            list(zip(vals["datum"], vals["wert"], strict=True)),
+            None if pd.isna(ind["ziel_wert"]) else ind["ziel_wert"],
+            ind["ziel_datum"],
+        )
+        target = (
+            "kein Zielwert"
+            if pd.isna(ind["ziel_wert"])
+            else f"Ziel {fmt_num(ind['ziel_wert'])}"
+        )
+        out.append(
+            html.Div(
+                [
+                    html.Div(
+                        [
+                            html.Strong(ind["name"]),
+                            f" ({ind['einheit']}): Basis {fmt_num(ind['basis_wert'])} "
+                            f"({fmt_stand(ind['basis_datum'])}), {target} – ",
+                            html.Span(prog.label, className="im-progress"),
+                        ]
+                    ),
+                    dcc.Graph(
+                        figure=indicator_chart(ind, vals),
+                        config={"displayModeBar": False, "locale": "de"},
+                        style={"height": "160px"},
+                    ),
+                    html.Div(
+                        f"Quelle Basiswert: {ind['quelle']}", className="im-source"
+                    ),
+                ],
+                className="im-indicator",
+            )
+        )
+    return out
+
+
+def goal_card(
+    goal: pd.Series,
+    cur: pd.Series,
+    versions: pd.DataFrame,
+    indicators: pd.DataFrame,
+    values: pd.DataFrame,
+    actor_names: dict[str, str],
+    can_edit: bool,
+) -> dbc.Card:
+    measures = [m for m in versions.sort_values("version")["massnahme"] if m]
+    responsible = (
+        actor_names.get(cur["verantwortlich"], "nicht festgelegt")
+        if cur["verantwortlich"]
+        else "nicht festgelegt"
+    )
+    edit = dbc.Button(
+        "Bearbeiten",
+        id={"type": ids.ZIELE_EDIT, "ziel": goal["ziel_id"]},
+        color="primary",
+        size="lg",
+        disabled=not can_edit,
+        class_name="im-edit",
+    )
+    body = [
+        html.Div(
+            [status_badge(cur["status"], large=True), edit],
+            className="d-flex justify-content-between align-items-start gap-2 mb-2",
+        ),
+        html.P(goal["text"], className="im-goal-text"),
+        html.Ul(
+            [html.Li(e) for e in goal["erlaeuterung"].split(" | ")],
+            className="im-goal-detail",
+        )
+        if goal["erlaeuterung"]
+        else None,
+        html.P([html.Strong("Verantwortlich: "), responsible]),
+        html.P(
+            [
+                html.Strong("Maßnahmen: "),
+                "; ".join(measures) if measures else "noch keine eingetragen",
+            ]
+        ),
+        *_indicators(indicators, values),
+        _history(versions, actor_names),
+        html.Div(
+            f"{goal['ziel_id']} · Quelle: {goal['quelle']}; Stand {fmt_stand(goal['stand'])}",
+            className="im-source",
+        ),
+    ]
+    return dbc.Card(
+        dbc.CardBody(body), class_name="mb-3 im-goal", id=f"ziel-{goal['ziel_id']}"
+    )
+
+
+def edit_modal(actors: pd.DataFrame) -> dbc.Modal:
+    today_hint = "Datum der Entscheidung oder des Berichts"
+    return dbc.Modal(
+        [
+            dbc.ModalHeader(dbc.ModalTitle(id=ids.ZIELE_MODAL_TITLE)),
+            dbc.ModalBody(
+                [
+                    dbc.Label("Status", html_for=ids.ZIELE_STATUS),
+                    dbc.RadioItems(
+                        id=ids.ZIELE_STATUS,
+                        options=[
+                            {"label": f"{v[1]} {k}", "value": k}
+                            for k, v in STATUS.items()
+                        ],
+                        class_name="im-status-radio",
+                    ),
+                    dbc.Label(
+                        "Verantwortlich (Fachamt oder Akteur)",
+                        html_for=ids.ZIELE_RESPONSIBLE,
+                        class_name="mt-2",
+                    ),
+                    dbc.Select(
+                        id=ids.ZIELE_RESPONSIBLE,
+                        options=[{"label": "nicht festgelegt", "value": ""}]
+                        + [
+                            {"label": r.name, "value": r.akteur_id}
+                            for r in actors.itertuples()
+                        ],
+                    ),
+                    dbc.Label(today_hint, html_for=ids.ZIELE_DATE, class_name="mt-2"),
+                    dbc.Input(id=ids.ZIELE_DATE, type="date"),
+                    dbc.Label(
+                        "Kommentar / Beschluss",
+                        html_for=ids.ZIELE_COMMENT,
+                        class_name="mt-2",
+                    ),
+                    dbc.Textarea(id=ids.ZIELE_COMMENT, rows=3),
+                    dbc.Label(
+                        "Neue Maßnahme (optional)",
+                        html_for=ids.ZIELE_MEASURE,
+                        class_name="mt-2",
+                    ),
+                    dbc.Input(id=ids.ZIELE_MEASURE),
+                    html.Fieldset(
+                        [
+                            html.Legend(
+                                "Neuer Messwert (optional)", className="h6 mt-3"
+                            ),
+                            dbc.Select(id=ids.ZIELE_IND, options=[]),
+                            dbc.Row(
+                                [
+                                    dbc.Col(
+                                        dbc.Input(
+                                            id=ids.ZIELE_IND_VALUE,
+                                            type="number",
+                                            placeholder="Wert",
+                                        )
+                                    ),
+                                    dbc.Col(
+                                        dbc.Input(id=ids.ZIELE_IND_DATE, type="date")
+                                    ),
+                                    dbc.Col(
+                                        dbc.Input(
+                                            id=ids.ZIELE_IND_SOURCE,
+                                            placeholder="Quelle",
+                                        )
+                                    ),
+                                ],
+                                class_name="g-2 mt-1",
+                            ),
+                        ]
+                    ),
+                    html.Div(id=ids.ZIELE_FEEDBACK, className="mt-3"),
+                ]
+            ),
+            dbc.ModalFooter(
+                [
+                    dbc.Button("Abbrechen", id=ids.ZIELE_CANCEL, color="secondary"),
+                    dbc.Button("Speichern", id=ids.ZIELE_SAVE, color="primary"),
+                ]
+            ),
+        ],
+        id=ids.ZIELE_MODAL,
+        size="lg",
+        is_open=False,
+    )

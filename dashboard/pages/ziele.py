@@ -1,0 +1,362 @@
+"""Handlungsfelder & Ziele: the goal register with status, indicators, history and edits.
+
+Reads Handlungsfelder, key statements, goals, indicators and actors from the store, and
+goal versions and measured values from the goal tables; the save callback appends a new
+version (role Bearbeitung, checked on the server).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import dash
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import ALL, Input, Output, State, callback, ctx, dcc, html
+
+from dashboard import ids, labels, services
+from dashboard.components import goal_views as gv
+from dashboard.store import goals as store
+from dashboard.store.auth import BEARBEITUNG, current_user, require_role
+
+dash.register_page(
+    __name__,
+    path="/ziele",
+    name="Ziele",
+    title=f"Handlungsfelder & Ziele – {labels.APP_TITLE}",
+    nav_order=3,
+)
+
+
+def _tables() -> dict[str, pd.DataFrame]:
+    repo = services.get().repo
+    return {
+        n: repo.table(n)
+        for n in ("handlungsfelder", "kernaussagen", "ziele", "indikatoren", "akteure")
+    }
+
+
+def _register(t: dict) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    engine = services.get().engine
+    versions = store.history(engine)
+    return (
+        store.current(versions, t["ziele"]["ziel_id"].tolist()),
+        versions,
+        store.measurements(engine),
+    )
+
+
+def _cards(t: dict, feld: str) -> list:
+    cur, versions, values = _register(t)
+    names = dict(zip(t["akteure"]["akteur_id"], t["akteure"]["name"], strict=True))
+    can_edit = current_user() is not None
+    out = []
+    for hf in gv.field_ids(t["handlungsfelder"], feld):
+        goals = t["ziele"][t["ziele"]["hf_id"] == hf]
+        if goals.empty:
+            continue
+        title = t["handlungsfelder"].set_index("hf_id").loc[hf, "titel"]
+        out.append(html.H2(f"{hf} {title} – Ziele", className="h4 mt-3"))
+        for _, goal in goals.iterrows():
+            c = cur.set_index("ziel_id").loc[goal["ziel_id"]]
+            c = pd.concat([c, pd.Series({"ziel_id": goal["ziel_id"]})])
+            out.append(
+                gv.goal_card(
+                    goal,
+                    c,
+                    versions[versions["ziel_id"] == goal["ziel_id"]],
+                    t["indikatoren"][t["indikatoren"]["ziel_id"] == goal["ziel_id"]],
+                    values,
+                    names,
+                    can_edit,
+                )
+            )
+    return out
+
+
+def _field_page(t: dict, feld: str) -> html.Div:
+    fields = t["handlungsfelder"].set_index("hf_id")
+    statements = t["kernaussagen"][
+        t["kernaussagen"]["hf_id"].isin(gv.field_ids(t["handlungsfelder"], feld))
+    ]
+    login = (
+        None
+        if current_user()
+        else dbc.Alert(
+            [
+                "Ansicht ohne Anmeldung. Zum Bearbeiten bitte ",
+                html.A("anmelden", href=f"/anmelden?weiter=/ziele?feld={feld}"),
+                " (Rolle Bearbeitung).",
+            ],
+            color="info",
+            class_name="py-2",
+        )
+    )
+    return html.Div(
+        [
+            dcc.Link("← alle Handlungsfelder", href="/ziele"),
+            html.H1(f"{feld} {fields.loc[feld, 'titel']}", className="h2 mt-2"),
+            login,
+            html.Details(
+                [
+                    html.Summary("Kernaussagen des Konzepts", className="h5"),
+                    html.Ul([html.Li(s) for s in statements["text"]]),
+                    html.P(
+                        f"Quelle: {labels.KONZEPT}, Kap. {feld}; Stand 08.02.2017",
+                        className="im-source",
+                    ),
+                ],
+                open=True,
+            ),
+            dbc.ButtonGroup(
+                [
+                    dbc.Button("Ziele als CSV", id=ids.ZIELE_CSV, color="secondary"),
+                    dbc.Button("Ziele als Excel", id=ids.ZIELE_XLSX, color="secondary"),
+                ],
+                class_name="my-2",
+            ),
+            dcc.Download(id=ids.ZIELE_DOWNLOAD),
+            html.Div(id=ids.ZIELE_MESSAGE),
+            html.Div(_cards(t, feld), id=ids.ZIELE_CARDS),
+            gv.edit_modal(t["akteure"]),
+            dcc.Store(id=ids.ZIELE_EDIT_STATE, data={"feld": feld}),
+        ]
+    )
+
+
+def layout(feld: str | None = None, **_query: str) -> html.Div:
+    t = _tables()
+    top = t["handlungsfelder"][t["handlungsfelder"]["uebergeordnet"] == ""][
+        "hf_id"
+    ].tolist()
+    if feld in top:
+        return _field_page(t, feld)
+    cur, _versions, _values = _register(t)
+    return html.Div(
+        [
+            html.H1("Handlungsfelder und Ziele", className="h2"),
+            html.P(
+                "Stand der Umsetzung je Handlungsfeld. Das Konzept nennt keinen Umsetzungsstand: jedes Ziel ist "
+                "„noch nicht bewertet“, bis die Lenkungsgruppe es bewertet.",
+                className="mb-3",
+            ),
+            gv.overview_cards(t["handlungsfelder"], t["ziele"], cur),
+            html.Div(
+                [gv.status_badge(s) for s in gv.STATUS],
+                className="im-legend d-flex flex-wrap gap-2",
+            ),
+            html.P(
+                f"Quelle der Ziele: {labels.KONZEPT}, Kap. 4; Stand 08.02.2017",
+                className="im-source mt-2",
+            ),
+            # the edit components exist on every variant of the page so callbacks validate
+            html.Div(
+                [
+                    html.Div(id=ids.ZIELE_CARDS),
+                    html.Div(id=ids.ZIELE_MESSAGE),
+                    dcc.Download(id=ids.ZIELE_DOWNLOAD),
+                    html.Button(id=ids.ZIELE_CSV),
+                    html.Button(id=ids.ZIELE_XLSX),
+                    gv.edit_modal(t["akteure"]),
+                    dcc.Store(id=ids.ZIELE_EDIT_STATE, data={}),
+                ],
+                hidden=True,
+            ),
+        ]
+    )
+
+
+@callback(
+    Output(ids.ZIELE_MODAL, "is_open"),
+    Output(ids.ZIELE_MODAL_TITLE, "children"),
+    Output(ids.ZIELE_EDIT_STATE, "data"),
+    Output(ids.ZIELE_STATUS, "value"),
+    Output(ids.ZIELE_RESPONSIBLE, "value"),
+    Output(ids.ZIELE_DATE, "value"),
+    Output(ids.ZIELE_COMMENT, "value"),
+    Output(ids.ZIELE_MEASURE, "value"),
+    Output(ids.ZIELE_IND, "options"),
+    Output(ids.ZIELE_IND_VALUE, "value"),
+    Output(ids.ZIELE_FEEDBACK, "children"),
+    Input({"type": ids.ZIELE_EDIT, "ziel": ALL}, "n_clicks"),
+    Input(ids.ZIELE_CANCEL, "n_clicks"),
+    State(ids.ZIELE_EDIT_STATE, "data"),
+    prevent_initial_call=True,
+)
+def open_editor(clicks, _cancel, state):  # noqa: ANN001, ANN201
+    """Load the goal's current version into the form; the version number travels along."""
+    if ctx.triggered_id == ids.ZIELE_CANCEL or not any(c for c in clicks if c):
+        return (False, *[dash.no_update] * 10)
+    ziel_id = ctx.triggered_id["ziel"]
+    t = _tables()
+    cur = store.current(store.history(services.get().engine, ziel_id), [ziel_id]).iloc[
+        0
+    ]
+    inds = t["indikatoren"][t["indikatoren"]["ziel_id"] == ziel_id]
+    options = [{"label": "kein Messwert", "value": ""}] + [
+        {"label": f"{r.name} ({r.einheit})", "value": r.indikator_id}
+        for r in inds.itertuples()
+    ]
+    state = {**state, "ziel_id": ziel_id, "version": int(cur["version"])}
+    return (
+        True,
+        f"Ziel {ziel_id} bearbeiten (Version {cur['version']})",
+        state,
+        cur["status"],
+        cur["verantwortlich"],
+        date.today().isoformat(),
+        "",
+        "",
+        options,
+        None,
+        None,
+    )
+
+
+@callback(
+    Output(ids.ZIELE_FEEDBACK, "children", allow_duplicate=True),
+    Output(ids.ZIELE_MODAL, "is_open", allow_duplicate=True),
+    Output(ids.ZIELE_CARDS, "children"),
+    Output(ids.ZIELE_MESSAGE, "children"),
+    Input(ids.ZIELE_SAVE, "n_clicks"),
+    State(ids.ZIELE_EDIT_STATE, "data"),
+    State(ids.ZIELE_STATUS, "value"),
+    State(ids.ZIELE_RESPONSIBLE, "value"),
+    State(ids.ZIELE_DATE, "value"),
+    State(ids.ZIELE_COMMENT, "value"),
+    State(ids.ZIELE_MEASURE, "value"),
+    State(ids.ZIELE_IND, "value"),
+    State(ids.ZIELE_IND_VALUE, "value"),
+    State(ids.ZIELE_IND_DATE, "value"),
+    State(ids.ZIELE_IND_SOURCE, "value"),
+    prevent_initial_call=True,
+)
+def save_goal(
+    _n,
+    state,
+    status,
+    responsible,
+    datum,
+    comment,
+    measure,
+    ind,
+    value,
+    value_date,
+    source,
+):  # noqa: ANN001, ANN201, PLR0913
+    user = require_role(BEARBEITUNG)
+    if not state or "ziel_id" not in state:
+        raise dash.exceptions.PreventUpdate
+    messwerte = ()
+    if ind:
+        if value is None or not value_date or not (source or "").strip():
+            return (
+                dbc.Alert(
+                    "Für einen Messwert bitte Wert, Datum und Quelle angeben.",
+                    color="danger",
+                ),
+                True,
+                dash.no_update,
+                dash.no_update,
+            )
+        messwerte = ((ind, value_date, float(value), source.strip()),)
+    edit = store.Edit(
+        status=status,
+        verantwortlich=responsible or "",
+        kommentar=(comment or "").strip(),
+        massnahme=(measure or "").strip(),
+        datum=datum or "",
+        messwerte=messwerte,
+    )
+    try:
+        version = store.save(
+            services.get().engine,
+            state["ziel_id"],
+            int(state["version"]),
+            edit,
+            user["name"],
+        )
+    except store.Conflict as exc:
+        reload = dbc.Button(
+            "Neu laden",
+            href=f"/ziele?feld={state['feld']}",
+            external_link=True,
+            color="warning",
+            class_name="ms-2",
+        )
+        return (
+            dbc.Alert([str(exc), reload], color="danger", id="ziele-konflikt"),
+            True,
+            dash.no_update,
+            dash.no_update,
+        )
+    except ValueError as exc:
+        return dbc.Alert(str(exc), color="danger"), True, dash.no_update, dash.no_update
+    msg = dbc.Alert(
+        f"{state['ziel_id']}: Version {version} gespeichert ({user['name']}).",
+        color="success",
+        id="ziele-gespeichert",
+        duration=8000,
+    )
+    return None, False, _cards(_tables(), state["feld"]), msg
+
+
+@callback(
+    Output(ids.ZIELE_DOWNLOAD, "data"),
+    Input(ids.ZIELE_CSV, "n_clicks"),
+    Input(ids.ZIELE_XLSX, "n_clicks"),
+    State(ids.ZIELE_EDIT_STATE, "data"),
+    prevent_initial_call=True,
+)
+def export(_csv, _xlsx, state):  # noqa: ANN001, ANN201
+    t = _tables()
+    feld = state.get("feld", "")
+    goals = t["ziele"][
+        t["ziele"]["hf_id"].isin(gv.field_ids(t["handlungsfelder"], feld))
+    ]
+    cur, _versions, values = _register(t)
+    frame = goals[["ziel_id", "hf_id", "text"]].merge(
+        cur[["ziel_id", "version", "status", "verantwortlich"]], on="ziel_id"
+    )
+    inds = t["indikatoren"].merge(
+        values.groupby("indikator_id").tail(1)[["indikator_id", "datum", "wert"]],
+        on="indikator_id",
+        how="left",
+    )
+    frame = frame.merge(
+        inds[
+            [
+                "ziel_id",
+                "name",
+                "basis_wert",
+                "basis_datum",
+                "ziel_wert",
+                "datum",
+                "wert",
+            ]
+        ].rename(
+            columns={
+                "name": "indikator",
+                "datum": "letzter_messwert_datum",
+                "wert": "letzter_messwert",
+            }
+        ),
+        on="ziel_id",
+        how="left",
+    )
+    frame["quelle"] = (
+        f"{labels.KONZEPT}, Kap. 4 (Stand 08.02.2017); Status: Integrationsmonitor"
+    )
+    name = f"ziele_handlungsfeld_{feld}"
+    if ctx.triggered_id == ids.ZIELE_XLSX:
+        return dcc.send_data_frame(
+            frame.to_excel, f"{name}.xlsx", sheet_name="Ziele", index=False
+        )
+    return dcc.send_data_frame(
+        frame.to_csv,
+        f"{name}.csv",
+        sep=";",
+        decimal=",",
+        index=False,
+        encoding="utf-8-sig",
+    )

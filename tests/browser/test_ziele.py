@@ -1,0 +1,145 @@
+"""Goal register in headless Chromium: rating a goal, conflicts, anonymous writes."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import urllib.error
+import urllib.request
+
+import pytest
+
+from tests.browser.conftest import ADMIN, ADMIN_PASSWORD, USER, Watched, login
+
+pytestmark = pytest.mark.browser
+
+
+def _card(goal: str) -> str:
+    return f"[id='ziel-{goal}']"
+
+
+def _open_editor(page, goal: str) -> None:  # noqa: ANN001
+    page.click(f"{_card(goal)} button:has-text('Bearbeiten')")
+    page.wait_for_selector("#ziele-dialog .modal-title")
+
+
+def test_all_goals_start_unrated(watched):
+    watched.goto("/ziele")
+    text = watched.page.inner_text("body")
+    for field in (
+        "4.1 Bildung",
+        "4.2 Sprachkompetenz",
+        "4.3 Arbeit und Ausbildung",
+        "4.4 Gesundheit",
+        "4.5 Interkulturelle Öffnung",
+        "4.6 Ehrenamt",
+    ):
+        assert field in text
+    watched.goto("/ziele?feld=4.3")
+    assert watched.page.locator(".im-goal").count() == 9
+    assert watched.page.is_disabled(
+        f"{_card('Z-4.3-1')} button:has-text('Bearbeiten')"
+    )  # anonymous
+    assert watched.console_errors == [] and watched.external == []
+
+
+def test_rate_goal_with_comment_and_measured_value(watched):
+    login(watched)
+    watched.goto("/ziele?feld=4.5")
+    page = watched.page
+    _open_editor(page, "Z-4.5-5")
+    page.click("#ziele-status label:has-text('in Umsetzung')")
+    page.fill("#ziele-kommentar", "Ausschreibung Gemeindedolmetscherdienst beschlossen")
+    page.select_option("#ziele-indikator", "I-GEMEINDEDOLMETSCHER")
+    page.fill("#ziele-messwert", "1")
+    page.fill("#ziele-messdatum", "2018-03-01")
+    page.fill("#ziele-messquelle", "Ausländerbeauftragte")
+    page.click("#ziele-speichern")
+    page.wait_for_selector("#ziele-gespeichert")
+    card = page.inner_text(_card("Z-4.5-5"))
+    assert "in Umsetzung" in card and "Ziel erreicht" in card
+    page.click(f"{_card('Z-4.5-5')} summary:has-text('Verlauf')")
+    history = page.inner_text(_card("Z-4.5-5") + " .im-history")
+    assert (
+        "Version 1" in history
+        and USER in history
+        and "Ausschreibung Gemeindedolmetscherdienst" in history
+    )
+    assert watched.console_errors == []
+
+
+def test_second_session_gets_conflict(browser, live_server):
+    pages = []
+    for user, password in ((USER, "test-passwort-123"), (ADMIN, ADMIN_PASSWORD)):
+        ctx = browser.new_context(viewport={"width": 1280, "height": 800})
+        w = Watched(ctx.new_page(), live_server.url)
+        login(w, user, password)
+        w.goto("/ziele?feld=4.6")
+        _open_editor(w.page, "Z-4.6-2")
+        pages.append(w)
+    first, second = pages
+    first.page.click("#ziele-status label:has-text('geplant')")
+    first.page.click("#ziele-speichern")
+    first.page.wait_for_selector("#ziele-gespeichert")
+    second.page.click("#ziele-status label:has-text('gefährdet')")
+    second.page.click("#ziele-speichern")
+    second.page.wait_for_selector("#ziele-konflikt")
+    message = second.page.inner_text("#ziele-konflikt")
+    assert f"von {USER} am" in message and "Neu laden" in message
+    second.page.click("#ziele-konflikt a:has-text('Neu laden')")
+    second.page.wait_for_selector(_card("Z-4.6-2"))
+    assert "geplant" in second.page.inner_text(_card("Z-4.6-2"))
+    for w in pages:
+        w.page.context.close()
+
+
+def _post(url: str, body: dict) -> int:
+    req = urllib.request.Request(
+        url + "/_dash-update-component",
+        data=json.dumps(body).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    try:
+        return urllib.request.urlopen(req, timeout=10).status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+def test_anonymous_save_is_refused(live_server):
+    deps = json.loads(
+        urllib.request.urlopen(live_server.url + "/_dash-dependencies").read()
+    )
+    dep = next(
+        d for d in deps if d["inputs"] and d["inputs"][0]["id"] == "ziele-speichern"
+    )
+    outputs = [
+        {"id": o.rsplit(".", 1)[0], "property": o.rsplit(".", 1)[1].split("@")[0]}
+        for o in dep["output"].strip(".").split("...")
+    ]
+    values = {
+        "ziele-bearbeitungsstand.data": {
+            "feld": "4.2",
+            "ziel_id": "Z-4.2-1",
+            "version": 0,
+        },
+        "ziele-status.value": "erreicht",
+        "ziele-speichern.n_clicks": 1,
+    }
+    body = {
+        "output": dep["output"],
+        "outputs": outputs,
+        "changedPropIds": ["ziele-speichern.n_clicks"],
+        "inputs": [
+            {**i, "value": values.get(f"{i['id']}.{i['property']}")}
+            for i in dep["inputs"]
+        ],
+        "state": [
+            {**i, "value": values.get(f"{i['id']}.{i['property']}")}
+            for i in dep["state"]
+        ],
+    }
+    with sqlite3.connect(live_server.db) as conn:
+        before = conn.execute("select count(*) from ziel_version").fetchone()[0]
+    assert _post(live_server.url, body) == 403
+    with sqlite3.connect(live_server.db) as conn:
+        assert conn.execute("select count(*) from ziel_version").fetchone()[0] == before
