@@ -27,6 +27,7 @@ from dash import (
 from dashboard import ids, labels, services
 from dashboard.components.karte_panel import csv_frame, panel, table
 from dashboard.components.karte_state import MapState
+from dashboard.components.map_patch import restyle
 from dashboard.data.indicators import INDICATORS
 from dashboard.data.mapdata import GEO_URLS, MapData, build_map_data
 from dashboard.figures.karte import (
@@ -35,7 +36,6 @@ from dashboard.figures.karte import (
     POINT_TRACES,
     TRACE_AREA,
     TRACE_LABEL,
-    area_style,
     line_widths,
     map_figure,
 )
@@ -226,16 +226,6 @@ def _clicked_key(click: dict | None, level: str, data: MapData) -> str | None:
     return key
 
 
-def _restyle(patch: Patch, data: MapData, level: str, indicator: str) -> None:
-    style = area_style(data.tables[level], level, indicator)
-    trace = patch["data"][TRACE_AREA[level]]
-    for prop in ("z", "text", "colorscale", "zmin", "zmax", "hovertemplate"):
-        trace[prop] = style[prop]
-    for prop in ("tickvals", "ticktext"):
-        trace["colorbar"][prop] = style["colorbar"][prop]
-    trace["colorbar"]["title"]["text"] = style["colorbar"]["title"]["text"]
-
-
 @callback(
     Output(ids.KARTE_GRAPH, "figure"),
     Output(ids.KARTE_PANEL, "children"),
@@ -262,7 +252,7 @@ def update_map(level, indicator, layers, show_labels, click, selected):  # noqa:
             else None
         )
     if trigger in (ids.KARTE_LEVEL, ids.KARTE_INDICATOR):
-        _restyle(patch, data, level, indicator)
+        restyle(patch, data.tables[level], level, indicator)
     if trigger in (ids.KARTE_LEVEL, ids.KARTE_GRAPH):
         widths = line_widths(data.tables[level], level, selected)
         patch["data"][TRACE_AREA[level]]["marker"]["line"]["width"] = widths
