@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import secrets
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlparse
 
 import flask
 
+from dashboard.reports.briefing import (
+    BriefingUnavailable,
+    Options,
+    build_html,
+    render_pdf,
+)
 from dashboard.services import Services
 from dashboard.store.auth import SESSION_KEY, WriteRefused, verify
 
@@ -80,6 +87,36 @@ def configure(server: flask.Flask, services: Services) -> None:
                 "Link", "</geo/gemeinden.geojson>; rel=preload; as=fetch; crossorigin"
             )
         return response
+
+    def briefing_options() -> Options:
+        area = flask.request.args.get("sozialraum")
+        raw = flask.request.args.get("szenario", "")
+        change = (
+            int(raw) if raw.lstrip("-").isdigit() and -50 <= int(raw) <= 200 else None
+        )
+        return Options(
+            area if area in set(services.sozialraeume["sozialraum"]) else None, change
+        )
+
+    @server.get("/briefing")
+    def briefing_page():  # noqa: ANN202
+        try:
+            return build_html(services, briefing_options())
+        except BriefingUnavailable as exc:
+            return flask.Response(str(exc), status=503, mimetype="text/plain")
+
+    @server.get("/briefing.pdf")
+    def briefing_pdf():  # noqa: ANN202
+        try:
+            pdf = render_pdf(build_html(services, briefing_options()))
+        except BriefingUnavailable as exc:
+            return flask.Response(str(exc), status=503, mimetype="text/plain")
+        name = f"Kreistag-Briefing_Integration_{datetime.now():%Y-%m-%d}.pdf"
+        return flask.Response(
+            pdf,
+            mimetype="application/pdf",
+            headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        )
 
     @server.errorhandler(WriteRefused)
     def refused(exc: WriteRefused):  # noqa: ANN202

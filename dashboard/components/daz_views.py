@@ -7,6 +7,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import ids, labels
+from dashboard.components.graph import graph_config
 from dashboard.components.sortable_table import Column, sortable_table
 from dashboard.data.daz import scenario, scenario_by_area
 from dashboard.figures.daz import scenario_by_area_figure
@@ -344,7 +345,7 @@ def scenario_result(cap: pd.DataFrame, changes: dict[str, float], size: float) -
         html.H3("Berechnung: Schüler und Plätze je Sozialraum", className="h6"),
         dcc.Graph(
             figure=scenario_by_area_figure(area),
-            config={"locale": "de", "displaylogo": False},
+            config=graph_config("Szenario_je_Sozialraum"),
             style={"height": "340px"},
         ),
         html.P(

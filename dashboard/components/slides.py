@@ -11,10 +11,11 @@ from dash import dcc, html
 
 from dashboard import ids, labels
 from dashboard.components.goal_views import field_ids, status_badge
+from dashboard.components.graph import graph_config
 from dashboard.data.indicators import INDICATORS
 from dashboard.formatting import fmt_num, fmt_pct
 
-GRAPH = {"displaylogo": False, "locale": "de", "responsive": True}
+GRAPH = graph_config("Sitzung_Folie")
 FIELDS = ["4.1", "4.2", "4.3", "4.4", "4.5", "4.6"]
 DEFAULT_AGENDA = [
     "ueberblick",
@@ -82,7 +83,7 @@ def map_slide(figure, indicator: str, area: str | None) -> html.Section:  # noqa
                 id=ids.DECK_MAP,
                 figure=figure,
                 style={"height": "calc(100vh - 270px)"},
-                config={**GRAPH, "topojsonURL": "/assets/topojson/"},
+                config=GRAPH,
             ),
         ],
         f"{labels.KONZEPT}, Abb. 4 (Stand 08.02.2017); {labels.BKG_ATTRIBUTION}. {labels.SOZIALRAUM_HINWEIS}.",

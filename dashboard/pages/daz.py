@@ -25,6 +25,7 @@ from dash import (
 from dashboard import ids, labels, services
 from dashboard.callbacks import daz_import
 from dashboard.components import daz_views as views
+from dashboard.components.graph import graph_config
 from dashboard.data.daz import (
     BASE_YEAR,
     capacity,
@@ -46,11 +47,6 @@ dash.register_page(
     nav_order=2,
 )
 
-GRAPH_CONFIG = {
-    "locale": "de",
-    "displaylogo": False,
-    "toImageButtonOptions": {"filename": "daz_landkreis_meissen"},
-}
 TABS = {
     "entwicklung": "Entwicklung",
     "schulen": "Schulen",
@@ -101,7 +97,7 @@ def _trend_tab() -> list:
         dcc.Graph(
             id=ids.DAZ_TREND,
             figure=trend,
-            config=GRAPH_CONFIG,
+            config=graph_config("DaZ-Schüler_nach_Schuljahr"),
             style={"height": "420px"},
         ),
         html.P(source, className="im-source"),
@@ -122,7 +118,9 @@ def _schools_tab(years: list[str], year: str, chosen: dict, group: str) -> list:
         views.group_table(group_sums(cap, group), group), id=ids.DAZ_GROUP_TABLE
     )
     chart = dcc.Graph(
-        id=ids.DAZ_UTIL_GRAPH, figure=utilisation_by_school(cap), config=GRAPH_CONFIG
+        id=ids.DAZ_UTIL_GRAPH,
+        figure=utilisation_by_school(cap),
+        config=graph_config("Auslastung_je_Schule"),
     )
     downloads = dbc.ButtonGroup(
         [

@@ -25,6 +25,7 @@ from dash import (
 )
 
 from dashboard import ids, labels, services
+from dashboard.components.graph import graph_config
 from dashboard.components.karte_panel import csv_frame, panel, table
 from dashboard.components.karte_state import MapState
 from dashboard.components.map_patch import restyle
@@ -48,14 +49,11 @@ dash.register_page(
     nav_order=1,
 )
 
-GRAPH_CONFIG = {
-    "locale": "de",
-    "displaylogo": False,
-    "topojsonURL": "/assets/topojson/",
-    "scrollZoom": False,
-    "modeBarButtonsToRemove": ["select2d", "lasso2d"],
-    "toImageButtonOptions": {"filename": "karte_landkreis_meissen", "scale": 2},
-}
+GRAPH_CONFIG = graph_config(
+    "Karte_Landkreis_Meißen",
+    scrollZoom=False,
+    modeBarButtonsToRemove=["select2d", "lasso2d"],
+)
 
 
 @lru_cache(maxsize=4)

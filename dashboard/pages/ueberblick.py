@@ -13,6 +13,7 @@ from dash import dcc, html
 from dashboard import ids, labels, services
 from dashboard.components.cards import kpi_card, source_note
 from dashboard.components.goal_views import overview_cards
+from dashboard.components.graph import graph_config
 from dashboard.figures.daz import capacity_by_group, daz_trend
 from dashboard.formatting import fmt_num, fmt_pct, fmt_stand
 from dashboard.store import goals as goal_store
@@ -20,8 +21,6 @@ from dashboard.store import goals as goal_store
 dash.register_page(
     __name__, path="/", name=labels.NAV_UEBERBLICK, title=labels.APP_TITLE, nav_order=0
 )
-
-GRAPH_CONFIG = {"locale": "de", "displaylogo": False, "responsive": True}
 
 
 def _kpis(repo) -> list[dbc.Col]:  # noqa: ANN001
@@ -138,7 +137,7 @@ def layout(**_query: str) -> html.Div:
                             dcc.Graph(
                                 id=ids.UEB_DAZ_GRAPH,
                                 figure=daz_trend(lk),
-                                config=GRAPH_CONFIG,
+                                config=graph_config("DaZ-Schüler_nach_Schuljahr"),
                                 style={"height": "360px"},
                             ),
                             source_note(
@@ -160,7 +159,7 @@ def layout(**_query: str) -> html.Div:
                             dcc.Graph(
                                 id=ids.UEB_SR_GRAPH,
                                 figure=capacity_by_group(schools, "sozialraum"),
-                                config=GRAPH_CONFIG,
+                                config=graph_config("Plätze_je_Sozialraum"),
                                 style={"height": "360px"},
                             ),
                             source_note(

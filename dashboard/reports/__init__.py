@@ -1,0 +1,1 @@
+"""Printed output: the Kreistag briefing as HTML and PDF."""
