@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
+from dashboard import services
 from dashboard.data.geo import representative_points
 from dashboard.data.indicators import gemeinde_indicators, sozialraum_indicators
 from dashboard.data.points import map_points, unplaced
@@ -50,3 +52,15 @@ def build_map_data(repo: Repository, gemeinden, sozialraeume) -> MapData:  # noq
         actors=actors,
         population=population,
     )
+
+
+def current_map_data() -> MapData:
+    """Map data of the serving app, rebuilt only when the data version changes."""
+    s = services.get()
+    return _cached(id(s), s.repo.version())
+
+
+@lru_cache(maxsize=4)
+def _cached(_services_id: int, _version: int) -> MapData:
+    s = services.get()
+    return build_map_data(s.repo, s.gemeinden, s.sozialraeume)

@@ -25,6 +25,7 @@ from dash import (
 from dashboard import ids, labels, services
 from dashboard.callbacks import daz_import
 from dashboard.components import daz_views as views
+from dashboard.components.downloads import send_table
 from dashboard.components.graph import graph_config
 from dashboard.data.daz import (
     BASE_YEAR,
@@ -256,17 +257,8 @@ def download(_csv, _xlsx, year, schulart, sozialraum, gemeinde):  # noqa: ANN001
     )
     cap.insert(0, "schuljahr", year)
     name = f"daz_schulen_{year.replace('/', '-')}"
-    if ctx.triggered_id == ids.DAZ_XLSX_BUTTON:
-        return dcc.send_data_frame(
-            cap.to_excel, f"{name}.xlsx", sheet_name="Schulen", index=False
-        )
-    return dcc.send_data_frame(
-        cap.to_csv,
-        f"{name}.csv",
-        sep=";",
-        decimal=",",
-        index=False,
-        encoding="utf-8-sig",
+    return send_table(
+        cap, name, excel=ctx.triggered_id == ids.DAZ_XLSX_BUTTON, sheet="Schulen"
     )
 
 

@@ -7,8 +7,6 @@ and the geometry served at ``/geo/…``; writes nothing.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import dash
 import dash_bootstrap_components as dbc
 from dash import (
@@ -24,13 +22,14 @@ from dash import (
     html,
 )
 
-from dashboard import ids, labels, services
+from dashboard import ids, labels
+from dashboard.components.downloads import send_table
 from dashboard.components.graph import graph_config
 from dashboard.components.karte_panel import csv_frame, panel, table
 from dashboard.components.karte_state import MapState
 from dashboard.components.map_patch import restyle
 from dashboard.data.indicators import INDICATORS
-from dashboard.data.mapdata import GEO_URLS, MapData, build_map_data
+from dashboard.data.mapdata import GEO_URLS, MapData, current_map_data
 from dashboard.figures.karte import (
     LAYERS,
     LEVELS,
@@ -54,16 +53,6 @@ GRAPH_CONFIG = graph_config(
     scrollZoom=False,
     modeBarButtonsToRemove=["select2d", "lasso2d"],
 )
-
-
-@lru_cache(maxsize=4)
-def _data(_version: int) -> MapData:
-    s = services.get()
-    return build_map_data(s.repo, s.gemeinden, s.sozialraeume)
-
-
-def map_data() -> MapData:
-    return _data(services.get().repo.version())
 
 
 def _figure(data: MapData, state: MapState):  # noqa: ANN202
@@ -149,7 +138,7 @@ def _caveat(indicator: str) -> str:
 
 def layout(**query: str) -> html.Div:
     state = MapState.from_query(query)
-    data = map_data()
+    data = current_map_data()
     level_keys = set(
         data.tables[state.level]["ags" if state.level == "gemeinde" else "sozialraum"]
     )
@@ -239,7 +228,7 @@ def _clicked_key(click: dict | None, level: str, data: MapData) -> str | None:
 )
 def update_map(level, indicator, layers, show_labels, click, selected):  # noqa: ANN001, ANN201
     """Restyle the map with a Patch holding only what changed; geometry is never resent."""
-    data, trigger, patch = map_data(), ctx.triggered_id, Patch()
+    data, trigger, patch = current_map_data(), ctx.triggered_id, Patch()
     if trigger == ids.KARTE_GRAPH:
         selected = _clicked_key(click, level, data)
     elif trigger == ids.KARTE_LEVEL and selected:
@@ -294,7 +283,7 @@ def sort_table(level, _clicks, sort):  # noqa: ANN001, ANN201
             "key": key,
             "ascending": not sort["ascending"] if sort["key"] == key else key == "name",
         }
-    return table(map_data(), level, sort["key"], sort["ascending"]), sort
+    return table(current_map_data(), level, sort["key"], sort["ascending"]), sort
 
 
 @callback(
@@ -304,16 +293,7 @@ def sort_table(level, _clicks, sort):  # noqa: ANN001, ANN201
     prevent_initial_call=True,
 )
 def download_csv(_n, level):  # noqa: ANN001, ANN201
-    frame = csv_frame(map_data(), level)
-    return dcc.send_data_frame(
-        frame.to_csv,
-        f"karte_{level}.csv",
-        sep=";",
-        decimal=",",
-        index=False,
-        encoding="utf-8-sig",
-        float_format="%.1f",
-    )
+    return send_table(csv_frame(current_map_data(), level), f"karte_{level}")
 
 
 clientside_callback(

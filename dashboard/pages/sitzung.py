@@ -23,7 +23,7 @@ from dashboard.data.daz import (
     scenario_by_area,
 )
 from dashboard.data.indicators import DEFAULT_INDICATOR, INDICATORS
-from dashboard.data.mapdata import GEO_URLS, build_map_data
+from dashboard.data.mapdata import GEO_URLS, current_map_data
 from dashboard.figures.daz import capacity_by_group, daz_trend
 from dashboard.figures.karte import map_figure
 from dashboard.store import goals as goal_store
@@ -81,7 +81,7 @@ def layout(
                 )
             )
         elif key == "karte":
-            data = build_map_data(repo, s.gemeinden, s.sozialraeume)
+            data = current_map_data()
             state = MapState(
                 "sozialraum" if area else "gemeinde",
                 indicator,
@@ -162,8 +162,7 @@ def layout(
     prevent_initial_call=True,
 )
 def deck_map(indicator):  # noqa: ANN001, ANN201
-    s = services.get()
-    data = build_map_data(s.repo, s.gemeinden, s.sozialraeume)
+    data = current_map_data()
     patch = Patch()
     for level in ("gemeinde", "sozialraum"):
         restyle(patch, data.tables[level], level, indicator)

@@ -16,6 +16,7 @@ from dash import ALL, Input, Output, State, callback, ctx, dcc, html
 
 from dashboard import ids, labels, services
 from dashboard.components import goal_views as gv
+from dashboard.components.downloads import send_table
 from dashboard.store import goals as store
 from dashboard.store.auth import BEARBEITUNG, current_user, require_role
 
@@ -348,15 +349,6 @@ def export(_csv, _xlsx, state):  # noqa: ANN001, ANN201
         f"{labels.KONZEPT}, Kap. 4 (Stand 08.02.2017); Status: Integrationsmonitor"
     )
     name = f"ziele_handlungsfeld_{feld}"
-    if ctx.triggered_id == ids.ZIELE_XLSX:
-        return dcc.send_data_frame(
-            frame.to_excel, f"{name}.xlsx", sheet_name="Ziele", index=False
-        )
-    return dcc.send_data_frame(
-        frame.to_csv,
-        f"{name}.csv",
-        sep=";",
-        decimal=",",
-        index=False,
-        encoding="utf-8-sig",
+    return send_table(
+        frame, name, excel=ctx.triggered_id == ids.ZIELE_XLSX, sheet="Ziele"
     )

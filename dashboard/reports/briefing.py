@@ -49,7 +49,7 @@ section { break-before: page; } figure { margin: 0 0 6mm; break-inside: avoid; }
 figure img { width: 100%; } figcaption { font-size: 9pt; color: #333; }
 table { border-collapse: collapse; width: 100%; font-size: 9pt; margin-bottom: 5mm; break-inside: auto; }
 th, td { border-bottom: 1px solid #bbb; padding: 1.5mm 2mm; text-align: left; vertical-align: top; }
-td.n, th.n { text-align: right; } tr { break-inside: avoid; }
+td.n, th.n { text-align: right; } tr { break-inside: avoid; } td:first-child { white-space: nowrap; }
 .note { background: #fff4d6; border-left: 3px solid #E69F00; padding: 2mm 3mm; }
 .small { font-size: 8.5pt; color: #333; }
 @media screen { body { max-width: 210mm; margin: 0 auto; padding: 10mm; } section { border-top: 2px dashed #999; } }

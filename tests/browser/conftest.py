@@ -6,12 +6,14 @@ fixture installs it, so README's test command works on a fresh machine.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
@@ -154,3 +156,37 @@ def login(watched: Watched, user: str = USER, password: str = PASSWORD) -> None:
     watched.page.fill("#login-passwort", password)
     watched.page.click("#anmelden-form button[type=submit]")
     watched.page.wait_for_url(watched.base_url + "/")
+
+
+def post_callback(base_url: str, first_input: str, values: dict) -> int:
+    """POST a callback request as a browser would, without a session; return the status.
+
+    The request is built from ``/_dash-dependencies`` for the callback whose first input
+    has the id ``first_input``; ``values`` maps ``"id.property"`` to values.
+    """
+    deps = json.loads(urllib.request.urlopen(base_url + "/_dash-dependencies").read())
+    dep = next(d for d in deps if d["inputs"] and d["inputs"][0]["id"] == first_input)
+    outputs = [
+        {"id": o.rsplit(".", 1)[0], "property": o.rsplit(".", 1)[1].split("@")[0]}
+        for o in dep["output"].strip(".").split("...")
+    ]
+
+    def arg(spec: dict) -> dict:
+        return {**spec, "value": values.get(f"{spec['id']}.{spec['property']}")}
+
+    body = {
+        "output": dep["output"],
+        "outputs": outputs,
+        "changedPropIds": [f"{first_input}.{dep['inputs'][0]['property']}"],
+        "inputs": [arg(i) for i in dep["inputs"]],
+        "state": [arg(i) for i in dep["state"]],
+    }
+    req = urllib.request.Request(
+        base_url + "/_dash-update-component",
+        data=json.dumps(body).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    try:
+        return urllib.request.urlopen(req, timeout=10).status
+    except urllib.error.HTTPError as exc:
+        return exc.code

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
-import urllib.error
-import urllib.request
 
 import pytest
 
-from tests.browser.conftest import ADMIN, ADMIN_PASSWORD, USER, Watched, login
+from tests.browser.conftest import (
+    ADMIN,
+    ADMIN_PASSWORD,
+    USER,
+    Watched,
+    login,
+    post_callback,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -93,29 +97,7 @@ def test_second_session_gets_conflict(browser, live_server):
         w.page.context.close()
 
 
-def _post(url: str, body: dict) -> int:
-    req = urllib.request.Request(
-        url + "/_dash-update-component",
-        data=json.dumps(body).encode(),
-        headers={"Content-Type": "application/json"},
-    )
-    try:
-        return urllib.request.urlopen(req, timeout=10).status
-    except urllib.error.HTTPError as exc:
-        return exc.code
-
-
 def test_anonymous_save_is_refused(live_server):
-    deps = json.loads(
-        urllib.request.urlopen(live_server.url + "/_dash-dependencies").read()
-    )
-    dep = next(
-        d for d in deps if d["inputs"] and d["inputs"][0]["id"] == "ziele-speichern"
-    )
-    outputs = [
-        {"id": o.rsplit(".", 1)[0], "property": o.rsplit(".", 1)[1].split("@")[0]}
-        for o in dep["output"].strip(".").split("...")
-    ]
     values = {
         "ziele-bearbeitungsstand.data": {
             "feld": "4.2",
@@ -125,21 +107,8 @@ def test_anonymous_save_is_refused(live_server):
         "ziele-status.value": "erreicht",
         "ziele-speichern.n_clicks": 1,
     }
-    body = {
-        "output": dep["output"],
-        "outputs": outputs,
-        "changedPropIds": ["ziele-speichern.n_clicks"],
-        "inputs": [
-            {**i, "value": values.get(f"{i['id']}.{i['property']}")}
-            for i in dep["inputs"]
-        ],
-        "state": [
-            {**i, "value": values.get(f"{i['id']}.{i['property']}")}
-            for i in dep["state"]
-        ],
-    }
     with sqlite3.connect(live_server.db) as conn:
         before = conn.execute("select count(*) from ziel_version").fetchone()[0]
-    assert _post(live_server.url, body) == 403
+    assert post_callback(live_server.url, "ziele-speichern", values) == 403
     with sqlite3.connect(live_server.db) as conn:
         assert conn.execute("select count(*) from ziel_version").fetchone()[0] == before
