@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import urllib.parse
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlparse
@@ -15,6 +16,7 @@ from dashboard.reports.briefing import (
     build_html,
     render_pdf,
 )
+from dashboard.reports.figures import render as render_figure
 from dashboard.services import Services
 from dashboard.store.auth import SESSION_KEY, WriteRefused, verify
 
@@ -116,6 +118,22 @@ def configure(server: flask.Flask, services: Services) -> None:
             pdf,
             mimetype="application/pdf",
             headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        )
+
+    @server.get("/abbildung/<name>.<fmt>")
+    def figure_file(name: str, fmt: str):  # noqa: ANN202
+        try:
+            content, filename = render_figure(services, name, fmt)
+        except KeyError:
+            flask.abort(404)
+        except BriefingUnavailable as exc:
+            return flask.Response(str(exc), status=503, mimetype="text/plain")
+        mimetype = "image/svg+xml" if fmt == "svg" else "image/png"
+        quoted = urllib.parse.quote(filename)
+        return flask.Response(
+            content,
+            mimetype=mimetype,
+            headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quoted}"},
         )
 
     @server.errorhandler(WriteRefused)

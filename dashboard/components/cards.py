@@ -21,3 +21,16 @@ def kpi_card(
 
 def source_note(text: str) -> html.P:
     return html.P(text, className="im-source mb-0")
+
+
+def figure_links(name: str) -> html.Div:
+    """Links to download one chart alone as PNG or SVG (German file names)."""
+    return html.Div(
+        [
+            "Abbildung herunterladen: ",
+            html.A("PNG", href=f"/abbildung/{name}.png"),
+            " · ",
+            html.A("SVG", href=f"/abbildung/{name}.svg"),
+        ],
+        className="im-source",
+    )

@@ -25,6 +25,7 @@ from dash import (
 from dashboard import ids, labels, services
 from dashboard.callbacks import daz_import
 from dashboard.components import daz_views as views
+from dashboard.components.cards import figure_links
 from dashboard.components.downloads import send_table
 from dashboard.components.graph import graph_config
 from dashboard.data.daz import (
@@ -102,6 +103,7 @@ def _trend_tab() -> list:
             style={"height": "420px"},
         ),
         html.P(source, className="im-source"),
+        figure_links("daz-schueler"),
         html.P(
             "Phase 1/2: Unterricht in Vorbereitungsklassen (VKA); Phase 3: in Regelklassen integriert.",
             className="im-source",
@@ -118,10 +120,15 @@ def _schools_tab(years: list[str], year: str, chosen: dict, group: str) -> list:
     sums = html.Div(
         views.group_table(group_sums(cap, group), group), id=ids.DAZ_GROUP_TABLE
     )
-    chart = dcc.Graph(
-        id=ids.DAZ_UTIL_GRAPH,
-        figure=utilisation_by_school(cap),
-        config=graph_config("Auslastung_je_Schule"),
+    chart = html.Div(
+        [
+            dcc.Graph(
+                id=ids.DAZ_UTIL_GRAPH,
+                figure=utilisation_by_school(cap),
+                config=graph_config("Auslastung_je_Schule"),
+            ),
+            figure_links("auslastung-schulen"),
+        ]
     )
     downloads = dbc.ButtonGroup(
         [
@@ -289,12 +296,14 @@ def update_scenario(change, per_type, type_changes, class_size):  # noqa: ANN001
 @callback(
     Output(ids.DAZ_TREND, "figure"),
     Output(ids.DAZ_TREND_NOTE, "children"),
+    Output(ids.DAZ_YEAR, "options"),
     Input(ids.DAZ_VERSION, "data"),
     prevent_initial_call=True,
 )
-def refresh_trend(_version):  # noqa: ANN001, ANN201
+def refresh_after_import(_version):  # noqa: ANN001, ANN201
+    """An import or revert shows at once in the trend and in the school years."""
     figure, note, _source = _trend_parts()
-    return figure, note
+    return figure, note, school_years(services.get().repo.imported_daz())
 
 
 clientside_callback(

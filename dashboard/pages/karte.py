@@ -23,6 +23,7 @@ from dash import (
 )
 
 from dashboard import ids, labels
+from dashboard.components.cards import figure_links
 from dashboard.components.downloads import send_table
 from dashboard.components.graph import graph_config
 from dashboard.components.karte_panel import csv_frame, panel, table
@@ -195,6 +196,7 @@ def layout(**query: str) -> html.Div:
                 class_name="mb-2",
             ),
             dcc.Download(id=ids.KARTE_CSV),
+            figure_links("karte-vka-schueler"),
             html.Div(table(data, state.level), id=ids.KARTE_TABLE),
             dcc.Store(id=ids.KARTE_SORT_STATE, data={"key": "name", "ascending": True}),
             dcc.Store(id=ids.KARTE_SELECTION, data=state.selected),

@@ -11,7 +11,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard import ids, labels, services
-from dashboard.components.cards import kpi_card, source_note
+from dashboard.components.cards import figure_links, kpi_card, source_note
 from dashboard.components.goal_views import overview_cards
 from dashboard.components.graph import graph_config
 from dashboard.figures.daz import capacity_by_group, daz_trend
@@ -143,6 +143,7 @@ def layout(**_query: str) -> html.Div:
                             source_note(
                                 f"Quelle: {labels.KONZEPT}, Abb. 3 (Übersicht DaZ-Klassen); Stand {fmt_stand(lk['stand'].max())}"
                             ),
+                            figure_links("daz-schueler"),
                         ],
                         lg=6,
                         class_name="mb-4",
@@ -165,6 +166,7 @@ def layout(**_query: str) -> html.Div:
                             source_note(
                                 f"Quelle: {labels.KONZEPT}, Abb. 4; Stand {fmt_stand(schools['stand'].max())}; Zuordnung der Gemeinden: Arbeitsannahme"
                             ),
+                            figure_links("plaetze-sozialraum"),
                         ],
                         lg=6,
                         class_name="mb-4",

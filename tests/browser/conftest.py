@@ -67,7 +67,11 @@ class Live:
 
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory):
-    """Start ``app.py`` with its own database; yield its URL and database path."""
+    """Start ``app.py`` with its own database; yield its URL and database path.
+
+    Chromium is ensured first: the app prints the briefing PDF with it.
+    """
+    ensure_chromium()
     instance = tmp_path_factory.mktemp("live")
     port = free_port()
     env = {

@@ -139,3 +139,18 @@ def test_briefing_print_view(live_server):
     assert html.count("<img ") >= 3 and "http" not in html.split("<body>")[1].replace(
         "https://www.govdata", ""
     )
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["daz-schueler", "plaetze-sozialraum", "auslastung-schulen", "karte-vka-schueler"],
+)
+def test_single_chart_downloads(live_server, name):
+    svg = urllib.request.urlopen(f"{live_server.url}/abbildung/{name}.svg", timeout=120)
+    assert svg.headers["Content-Type"].startswith("image/svg+xml")
+    assert "filename*=UTF-8''" in svg.headers["Content-Disposition"]
+    assert svg.read().lstrip().startswith(b"<svg")
+    png = urllib.request.urlopen(
+        f"{live_server.url}/abbildung/{name}.png", timeout=120
+    ).read()
+    assert png.startswith(b"\x89PNG")
