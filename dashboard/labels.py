@@ -1,6 +1,7 @@
 """German texts of the UI, in one place."""
 
 APP_TITLE = "Integrationsmonitor Landkreis Meißen"
+APP_SHORT_TITLE = "Integrationsmonitor LK Meißen"
 APP_SUBTITLE = "Monitoring zum Integrationskonzept des Landkreises Meißen"
 NAV_UEBERBLICK = "Überblick"
 NAV_ANMELDEN = "Anmelden"

@@ -22,7 +22,7 @@ def navbar() -> dbc.Navbar:
     return dbc.Navbar(
         dbc.Container(
             [
-                dbc.NavbarBrand(labels.APP_TITLE, href="/", class_name="fw-bold"),
+                dbc.NavbarBrand(labels.APP_SHORT_TITLE, href="/", class_name="fw-bold"),
                 dbc.Nav(links, id=ids.NAV, navbar=True, class_name="ms-auto"),
             ],
             fluid=True,

@@ -29,7 +29,7 @@ from dashboard.figures.karte import map_figure
 from dashboard.store import goals as goal_store
 
 dash.register_page(
-    __name__, path="/sitzung", name="Sitzung", title=f"Sitzung – {labels.APP_TITLE}"
+    __name__, path="/sitzung", name="Sitzungsmodus", title=f"Sitzung – {labels.APP_TITLE}"
 )
 
 

@@ -17,7 +17,7 @@ from dashboard.reports.briefing import BriefingUnavailable, chromium
 dash.register_page(
     __name__,
     path="/sitzung-planen",
-    name="Sitzung & Briefing",
+    name="Sitzung",
     title=f"Sitzung & Briefing – {labels.APP_TITLE}",
     nav_order=4,
 )
