@@ -57,13 +57,6 @@ TABS = {
 }
 
 
-def _schools() -> pd.DataFrame:
-    repo = services.get().repo
-    return repo.table("schulen_daz").merge(
-        repo.table("sozialraeume")[["ags", "gemeinde", "sozialraum"]], on="ags"
-    )
-
-
 def _trend_parts() -> tuple:
     repo = services.get().repo
     lk = enrolment(repo.table("daz_schuljahre"), repo.imported_daz())
@@ -77,7 +70,9 @@ def _trend_parts() -> tuple:
 
 
 def _filtered(year: str, schulart, sozialraum, gemeinde) -> pd.DataFrame:  # noqa: ANN001
-    cap = capacity(_schools(), services.get().repo.imported_daz(), year)
+    cap = capacity(
+        services.get().repo.schools(), services.get().repo.imported_daz(), year
+    )
     for col, chosen in (
         ("schulart", schulart),
         ("sozialraum", sozialraum),
@@ -112,7 +107,7 @@ def _trend_tab() -> list:
 
 
 def _schools_tab(years: list[str], year: str, chosen: dict, group: str) -> list:
-    schools = _schools()
+    schools = services.get().repo.schools()
     options = {
         c: sorted(schools[c].unique()) for c in ("schulart", "sozialraum", "gemeinde")
     }
@@ -168,7 +163,7 @@ def _schools_tab(years: list[str], year: str, chosen: dict, group: str) -> list:
 
 
 def layout(tab: str = "entwicklung", **query: str) -> html.Div:
-    schools = _schools()
+    schools = services.get().repo.schools()
     years = school_years(services.get().repo.imported_daz())
     year = query.get("schuljahr") if query.get("schuljahr") in years else BASE_YEAR
     names = dict(zip(schools["ags"], schools["gemeinde"], strict=False))
@@ -279,7 +274,7 @@ def download(_csv, _xlsx, year, schulart, sozialraum, gemeinde):  # noqa: ANN001
 )
 def update_scenario(change, per_type, type_changes, class_size):  # noqa: ANN001, ANN201
     """The scenario is a calculation, shown apart from observed data with its assumptions."""
-    cap = capacity(_schools(), services.get().repo.imported_daz())
+    cap = capacity(services.get().repo.schools(), services.get().repo.imported_daz())
     size = (
         float(class_size)
         if class_size and float(class_size) >= 1

@@ -29,7 +29,10 @@ from dashboard.figures.karte import map_figure
 from dashboard.store import goals as goal_store
 
 dash.register_page(
-    __name__, path="/sitzung", name="Sitzungsmodus", title=f"Sitzung – {labels.APP_TITLE}"
+    __name__,
+    path="/sitzung",
+    name="Sitzungsmodus",
+    title=f"Sitzung – {labels.APP_TITLE}",
 )
 
 
@@ -42,13 +45,6 @@ def _int(value: str | None, default: int) -> int:
         return int(value)
     except (TypeError, ValueError):
         return default
-
-
-def _schools():  # noqa: ANN202
-    repo = services.get().repo
-    return repo.table("schulen_daz").merge(
-        repo.table("sozialraeume")[["ags", "gemeinde", "sozialraum"]], on="ags"
-    )
 
 
 def layout(
@@ -66,7 +62,7 @@ def layout(
     agenda = [k for k in folien.split(",") if k in sl.SLIDE_TITLES] or sl.DEFAULT_AGENDA
     area = _area(sozialraum)
     indicator = indikator if indikator in INDICATORS else DEFAULT_INDICATOR
-    schools = _schools()
+    schools = services.get().repo.schools()
     shown = schools[schools["sozialraum"] == area] if area else schools
     lk = enrolment(repo.table("daz_schuljahre"), repo.imported_daz())
     goals, fields = repo.table("ziele"), repo.table("handlungsfelder")
@@ -171,7 +167,7 @@ def deck_map(indicator):  # noqa: ANN001, ANN201
 
 @callback(Output(ids.DECK_SC_RESULT, "children"), Input(ids.DECK_SC_CHANGE, "value"))
 def deck_scenario(change):  # noqa: ANN001, ANN201
-    cap = capacity(_schools(), services.get().repo.imported_daz())
+    cap = capacity(services.get().repo.schools(), services.get().repo.imported_daz())
     size = observed_class_size(cap)
     change = int(change or 0)
     result = scenario(cap, {s: change / 100 for s in cap["schulart"].unique()}, size)

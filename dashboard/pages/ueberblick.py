@@ -115,9 +115,7 @@ def _leitlinien(repo) -> html.Details:  # noqa: ANN001
 def layout(**_query: str) -> html.Div:
     repo = services.get().repo
     daz = repo.table("daz_schuljahre")
-    schools = repo.table("schulen_daz").merge(
-        repo.table("sozialraeume")[["ags", "sozialraum"]], on="ags"
-    )
+    schools = repo.schools()
     lk = daz[daz["ebene"] == "Landkreis"]
     return html.Div(
         [

@@ -115,9 +115,7 @@ def build_html(s: Services, opts: Options, now: datetime | None = None) -> str:
     now = now or datetime.now()
     repo = s.repo
     area = opts.sozialraum
-    schools = repo.table("schulen_daz").merge(
-        repo.table("sozialraeume")[["ags", "gemeinde", "sozialraum"]], on="ags"
-    )
+    schools = repo.schools()
     cap = capacity(schools, repo.imported_daz())
     shown = cap[cap["sozialraum"] == area] if area else cap
     lk = enrolment(repo.table("daz_schuljahre"), repo.imported_daz())

@@ -15,23 +15,16 @@ from dashboard.reports.briefing import BriefingUnavailable
 from dashboard.services import Services
 
 
-def _schools(s: Services):  # noqa: ANN202
-    repo = s.repo
-    return repo.table("schulen_daz").merge(
-        repo.table("sozialraeume")[["ags", "gemeinde", "sozialraum"]], on="ags"
-    )
-
-
 def _trend(s: Services) -> go.Figure:
     return daz_trend(enrolment(s.repo.table("daz_schuljahre"), s.repo.imported_daz()))
 
 
 def _areas(s: Services) -> go.Figure:
-    return capacity_by_group(_schools(s), "sozialraum")
+    return capacity_by_group(s.repo.schools(), "sozialraum")
 
 
 def _utilisation(s: Services) -> go.Figure:
-    return utilisation_by_school(capacity(_schools(s), s.repo.imported_daz()))
+    return utilisation_by_school(capacity(s.repo.schools(), s.repo.imported_daz()))
 
 
 def _map(s: Services) -> go.Figure:

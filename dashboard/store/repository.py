@@ -43,6 +43,11 @@ class Repository:
             {c: str(col.dtype) for c, col in SCHEMAS[name].columns.items()}
         )
 
+    def schools(self) -> pd.DataFrame:
+        """``schulen_daz`` with each school's ``gemeinde`` and ``sozialraum``."""
+        areas = self.table("sozialraeume")[["ags", "gemeinde", "sozialraum"]]
+        return self.table("schulen_daz").merge(areas, on="ags", validate="many_to_one")
+
     def imported_daz(self) -> pd.DataFrame:
         """Rows of all active DaZ imports (see ``dashboard.store.daz_imports``)."""
         return self._imports(self.version()).copy(deep=False)
