@@ -16,7 +16,7 @@ from dashboard.data.geo import load_gemeinden, load_provenance, sozialraum_polyg
 from dashboard.data.loaders import DataError, load_all
 from dashboard.store.db import make_engine, migrate
 from dashboard.store.repository import Repository
-from dashboard.store.seed import seed
+from dashboard.store.seed import seed, seeded_unchanged
 
 EXTENSION = "integrationsmonitor"
 
@@ -36,14 +36,31 @@ class Services:
 def start(settings: Settings) -> Services:
     """Validate, migrate, seed; return the services.
 
+    Files whose checksum equals the one seeded last were validated then and are not
+    validated again; any changed file makes all files be validated and re-seeded.
+
     Raises
     ------
     DataError
         If a bundled file is invalid or does not match the geometry.
     """
-    datasets = load_all(settings.data_dir)
     gemeinden = load_gemeinden(settings.geo_dir)
-    mapped = set(datasets["sozialraeume"].frame["ags"])
+    engine = make_engine(settings.database_url)
+    migrate(engine)
+    if not seeded_unchanged(engine, settings.data_dir):
+        datasets = load_all(settings.data_dir)
+        _check_mapping(set(datasets["sozialraeume"].frame["ags"]), gemeinden)
+        seed(engine, datasets)
+    repo = Repository(engine)
+    mapping = repo.table("sozialraeume")
+    _check_mapping(set(mapping["ags"]), gemeinden)
+    areas = sozialraum_polygons(gemeinden, mapping)
+    return Services(
+        settings, engine, repo, gemeinden, areas, load_provenance(settings.geo_dir)
+    )
+
+
+def _check_mapping(mapped: set[str], gemeinden: gpd.GeoDataFrame) -> None:
     if mapped != set(gemeinden["ags"]):
         diff = sorted(mapped ^ set(gemeinden["ags"]))
         raise DataError(
@@ -51,14 +68,6 @@ def start(settings: Settings) -> Services:
                 f"sozialraeume.csv passt nicht zur Geometrie in geo/: AGS {', '.join(diff)}."
             ]
         )
-    engine = make_engine(settings.database_url)
-    migrate(engine)
-    seed(engine, datasets)
-    repo = Repository(engine)
-    areas = sozialraum_polygons(gemeinden, repo.table("sozialraeume"))
-    return Services(
-        settings, engine, repo, gemeinden, areas, load_provenance(settings.geo_dir)
-    )
 
 
 def get() -> Services:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import UTC, datetime
+from pathlib import Path
 
 from sqlalchemy import Engine, delete, insert, select
 
 from dashboard.data.loaders import Dataset
+from dashboard.data.schemas import SCHEMAS
 from dashboard.store.models import REFERENCE, audit, datensatz
 
 SYSTEM_USER = "system (data/)"
@@ -56,3 +59,17 @@ def seed(engine: Engine, datasets: dict[str, Dataset]) -> list[str]:
             )
             loaded.append(name)
     return loaded
+
+
+def seeded_unchanged(engine: Engine, data_dir: Path) -> bool:
+    """True if every bundled file exists and equals the version seeded last."""
+    with engine.connect() as conn:
+        known = dict(conn.execute(select(datensatz.c.name, datensatz.c.sha256)).all())
+    for name in SCHEMAS:
+        path = Path(data_dir) / f"{name}.csv"
+        if (
+            not path.exists()
+            or known.get(name) != hashlib.sha256(path.read_bytes()).hexdigest()
+        ):
+            return False
+    return True

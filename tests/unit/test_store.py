@@ -87,3 +87,14 @@ def test_repository_returns_copies(engine):
     frame = repo.table("schulen_daz")
     frame.loc[:, "vka_schueler"] = 0
     assert repo.table("schulen_daz")["vka_schueler"].sum() == 517
+
+
+def test_unchanged_files_are_recognised(engine, data_copy):
+    from dashboard.store.seed import seeded_unchanged
+
+    assert not seeded_unchanged(engine, data_copy)
+    seed(engine, load_all(data_copy))
+    assert seeded_unchanged(engine, data_copy)
+    path = data_copy / "ziele.csv"
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert not seeded_unchanged(engine, data_copy)
