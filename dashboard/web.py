@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dash import Dash
+from dash import Dash, html
+from dash.development.base_component import Component
 
 import dashboard.figures.template  # noqa: F401  registers the plotly template
 from dashboard import labels
@@ -47,4 +48,26 @@ def create_app(settings: Settings | None = None) -> Dash:
         return shell(datenstand(services.repo), services.provenance)
 
     app.layout = layout
+
+    @app.server.before_request
+    def slim_validation_layout() -> None:
+        # Dash builds its validation layout from every page on the first request and
+        # embeds it in each page's HTML (230 KB with figures). Callback validation only
+        # needs the IDs and component types, so keep one empty stub per ID.
+        full = app.validation_layout
+        if full is not None and not getattr(full, "im_slim", False):
+            app.validation_layout = id_stubs(full)
+
     return app
+
+
+def id_stubs(layout: Component) -> html.Div:
+    """A flat layout with one prop-less component per ID found in ``layout``."""
+    stubs = [
+        type(c)(id=c.id)
+        for c in [layout, *layout._traverse()]
+        if isinstance(c, Component) and getattr(c, "id", None) is not None
+    ]
+    div = html.Div(stubs)
+    div.im_slim = True
+    return div
