@@ -51,6 +51,8 @@ def test_page_html_is_german_and_local(client):
     html = client.get("/").get_data(as_text=True)
     assert '<html lang="de">' in html
     assert "cdn" not in html.lower() and "unpkg" not in html.lower()
+    # only ID stubs of the validation layout are embedded, not every page's figures
+    assert len(client.get("/karte").get_data()) < 60_000
 
 
 def test_overview_shows_real_figures(app):
