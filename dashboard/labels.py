@@ -36,3 +36,7 @@ LOGIN_HINT = (
     "Konto der Rolle „Bearbeitung“ oder „Administration“ an."
 )
 LOGIN_FAILED = "Anmeldung fehlgeschlagen: Benutzername oder Passwort stimmt nicht."
+LOGIN_LOCKED = (
+    "Zu viele fehlgeschlagene Anmeldungen für diesen Namen. Bitte in 15 Minuten erneut "
+    "versuchen oder die Administration ansprechen."
+)

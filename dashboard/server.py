@@ -18,7 +18,13 @@ from dashboard.reports.briefing import (
 )
 from dashboard.reports.figures import render as render_figure
 from dashboard.services import Services
-from dashboard.store.auth import SESSION_KEY, WriteRefused, verify
+from dashboard.store.auth import (
+    SESSION_KEY,
+    WriteRefused,
+    locked,
+    record_failure,
+    verify,
+)
 
 
 def secret_key(services: Services) -> str:
@@ -54,8 +60,11 @@ def configure(server: flask.Flask, services: Services) -> None:
     @server.post("/auth/anmelden")
     def anmelden():  # noqa: ANN202
         name = flask.request.form.get("name", "").strip()
+        if locked(services.engine, name):
+            return flask.redirect("/anmelden?fehler=gesperrt", code=303)
         rolle = verify(services.engine, name, flask.request.form.get("passwort", ""))
         if rolle is None:
+            record_failure(services.engine, name)
             return flask.redirect("/anmelden?fehler=1", code=303)
         flask.session.clear()
         flask.session[SESSION_KEY] = {"name": name, "rolle": rolle}

@@ -89,6 +89,14 @@ def test_login_logout(app, client, settings):
     client.post("/auth/abmelden")
     with client.session_transaction() as sess:
         assert "benutzer" not in sess
+    for _ in range(5):
+        client.post(
+            "/auth/anmelden", data={"name": "smoke", "passwort": "falsch-falsch"}
+        )
+    locked = client.post(
+        "/auth/anmelden", data={"name": "smoke", "passwort": "smoke-passwort-1"}
+    )
+    assert locked.headers["Location"].endswith("fehler=gesperrt")
 
 
 def test_invalid_bundled_data_refuses_start(data_copy, settings):

@@ -39,7 +39,12 @@ def layout(fehler: str | None = None, weiter: str = "/", **_query: str) -> html.
         [
             html.H1(labels.LOGIN_TITLE, className="h2"),
             html.P(labels.LOGIN_HINT),
-            dbc.Alert(labels.LOGIN_FAILED, color="danger") if fehler else None,
+            dbc.Alert(
+                labels.LOGIN_LOCKED if fehler == "gesperrt" else labels.LOGIN_FAILED,
+                color="danger",
+            )
+            if fehler
+            else None,
             html.Form(
                 [
                     dbc.Label("Benutzername", html_for="login-name"),

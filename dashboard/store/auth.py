@@ -6,10 +6,10 @@ hiding buttons is never the protection.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import flask
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Engine, func, insert, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from dashboard.store.models import audit, benutzer
@@ -71,6 +71,40 @@ def verify(engine: Engine, name: str, password: str) -> str | None:
     if row is None or not check_password_hash(row.passwort_hash, password):
         return None
     return row.rolle
+
+
+MAX_FAILURES = 5
+LOCK_MINUTES = 15
+
+
+def record_failure(engine: Engine, name: str) -> None:
+    """Log a failed login (who was tried, when) in the audit trail."""
+    with engine.begin() as conn:
+        conn.execute(
+            insert(audit).values(
+                zeit=datetime.now(UTC),
+                benutzer=name[:64] or "(leer)",
+                aktion="Anmeldung fehlgeschlagen",
+                tabelle="benutzer",
+                details="",
+            )
+        )
+
+
+def locked(engine: Engine, name: str) -> bool:
+    """True after ``MAX_FAILURES`` failed logins for ``name`` within ``LOCK_MINUTES``."""
+    since = datetime.now(UTC) - timedelta(minutes=LOCK_MINUTES)
+    with engine.connect() as conn:
+        failures = conn.execute(
+            select(func.count())
+            .select_from(audit)
+            .where(
+                audit.c.aktion == "Anmeldung fehlgeschlagen",
+                audit.c.benutzer == name[:64],
+                audit.c.zeit >= since,
+            )
+        ).scalar_one()
+    return failures >= MAX_FAILURES
 
 
 def current_user() -> dict | None:

@@ -66,3 +66,14 @@ def test_require_role():
             require_role(ADMINISTRATION)
         flask.session[SESSION_KEY] = {"name": "bob", "rolle": ADMINISTRATION}
         assert require_role(BEARBEITUNG)["name"] == "bob"
+
+
+def test_repeated_failures_lock_the_name(engine):
+    from dashboard.store.auth import MAX_FAILURES, locked, record_failure
+
+    create_user(engine, "anna", "geheim-genug-123", BEARBEITUNG)
+    for _ in range(MAX_FAILURES - 1):
+        record_failure(engine, "anna")
+    assert not locked(engine, "anna")
+    record_failure(engine, "anna")
+    assert locked(engine, "anna") and not locked(engine, "bert")
