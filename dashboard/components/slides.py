@@ -241,5 +241,5 @@ def kpis(
         (fmt_pct(pupils / (pupils + reserve)), "Auslastung der DaZ-Plätze"),
         (fmt_num(f["asylbewerber_2017"]), "Asylbewerber (Konzept)"),
         (f"bis {fmt_num(f['buendnisse_max'])}", "ehrenamtliche Bündnisse"),
-        (fmt_num(f["integrationskoordinatoren"]), "Integrationskoordinatoren"),
+        (fmt_num(f["integrationskoordinatoren"]), "Integrations\u00adkoordinatoren"),
     ]

@@ -68,7 +68,9 @@ def _kpis(repo) -> list[dbc.Col]:  # noqa: ANN001
         ),
         kpi_card(asyl, "Asylbewerber im Landkreis", asyl_src),
         kpi_card(f"bis {buendnisse}", "ehrenamtliche Bündnisse und Initiativen", b_src),
-        kpi_card(kik, "kommunale Integrationskoordinatoren (je Sozialraum)", kik_src),
+        kpi_card(
+            kik, "kommunale Integrations\u00adkoordinatoren (je Sozialraum)", kik_src
+        ),
     ]
     return [dbc.Col(c, xs=12, sm=6, lg=4, xl=2, class_name="mb-3") for c in cards]
 
