@@ -19,15 +19,7 @@ from bench.common import ROOT, Server, summary, write_report
 sys.path.insert(0, str(ROOT / "geo"))
 import build_geo  # noqa: E402
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-]
+from dashboard.reports.briefing import CHROMIUM_FLAGS  # noqa: E402
 
 
 def raw_features(workdir: Path) -> Path:
@@ -137,7 +129,7 @@ def browser_runs(urls: dict[str, str], loads: int, interactions: int) -> dict:
     external, redraws = [], []
     with sync_playwright() as p:
         browser = p.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+            executable_path="/usr/bin/chromium", args=list(CHROMIUM_FLAGS)
         )
         for _ in range(loads):
             for name, url in urls.items():

@@ -15,6 +15,7 @@ import pandas as pd
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html
 
 from dashboard import ids, services
+from dashboard.components.sortable_table import plain_table
 from dashboard.data.daz import BASE_YEAR
 from dashboard.data.daz_upload import (
     KEY,
@@ -95,29 +96,8 @@ def imports_table() -> html.Div:
                 ]
             )
         )
-    head = html.Thead(
-        html.Tr(
-            [
-                html.Th(h)
-                for h in (
-                    "Nr.",
-                    "Zeit (UTC)",
-                    "Wer",
-                    "Datei",
-                    "Schuljahr",
-                    "Zeilen",
-                    "",
-                )
-            ]
-        )
-    )
-    return dbc.Table(
-        [head, html.Tbody(rows)],
-        size="sm",
-        striped=True,
-        responsive=True,
-        class_name="im-table",
-    )
+    headers = ("Nr.", "Zeit (UTC)", "Wer", "Datei", "Schuljahr", "Zeilen", "")
+    return plain_table([html.Th(h) for h in headers], rows)
 
 
 def section() -> list:

@@ -8,7 +8,7 @@ from dash import dcc, html
 
 from dashboard import ids, labels
 from dashboard.components.graph import graph_config
-from dashboard.components.sortable_table import Column, sortable_table
+from dashboard.components.sortable_table import Column, plain_table, sortable_table
 from dashboard.data.daz import scenario, scenario_by_area
 from dashboard.figures.daz import scenario_by_area_figure
 from dashboard.formatting import fmt_num, fmt_pct, fmt_stand
@@ -86,29 +86,9 @@ def group_table(sums: pd.DataFrame, by: str) -> dbc.Table:
             ]
         )
     )
-    head = html.Thead(
-        html.Tr(
-            [html.Th(GROUPS[by])]
-            + [
-                html.Th(h, className="text-end")
-                for h in (
-                    "Schulen",
-                    "VKA-Schüler",
-                    "Klassen",
-                    "Reserve",
-                    "Plätze",
-                    "Auslastung",
-                )
-            ]
-        )
-    )
-    return dbc.Table(
-        [head, html.Tbody(rows)],
-        size="sm",
-        striped=True,
-        responsive=True,
-        class_name="im-table",
-    )
+    numbers = ("Schulen", "VKA-Schüler", "Klassen", "Reserve", "Plätze", "Auslastung")
+    head = [html.Th(GROUPS[by])] + [html.Th(h, className="text-end") for h in numbers]
+    return plain_table(head, rows)
 
 
 def filters(
@@ -277,6 +257,29 @@ def scenario_result(cap: pd.DataFrame, changes: dict[str, float], size: float) -
             className="fw-semibold",
         )
     else:
+        headers = (
+            "Schule",
+            "Sozialraum",
+            "Schüler (berechnet)",
+            "Plätze",
+            "darüber",
+            "zusätzl. Klassen",
+        )
+        rows = [
+            html.Tr(
+                [html.Td(r.name_dokument), html.Td(r.sozialraum)]
+                + [
+                    html.Td(fmt_num(v))
+                    for v in (
+                        r.szenario_schueler,
+                        r.plaetze,
+                        r.ueber_kapazitaet,
+                        r.extra_klassen,
+                    )
+                ]
+            )
+            for r in over.itertuples()
+        ]
         verdict = html.Div(
             [
                 html.P(
@@ -284,44 +287,8 @@ def scenario_result(cap: pd.DataFrame, changes: dict[str, float], size: float) -
                     f"{fmt_num(over['extra_klassen'].sum())} VKA-Klassen.",
                     className="fw-semibold",
                 ),
-                dbc.Table(
-                    [
-                        html.Thead(
-                            html.Tr(
-                                [
-                                    html.Th(h)
-                                    for h in (
-                                        "Schule",
-                                        "Sozialraum",
-                                        "Schüler (berechnet)",
-                                        "Plätze",
-                                        "darüber",
-                                        "zusätzl. Klassen",
-                                    )
-                                ]
-                            )
-                        ),
-                        html.Tbody(
-                            [
-                                html.Tr(
-                                    [
-                                        html.Td(r.name_dokument),
-                                        html.Td(r.sozialraum),
-                                        html.Td(fmt_num(r.szenario_schueler)),
-                                        html.Td(fmt_num(r.plaetze)),
-                                        html.Td(fmt_num(r.ueber_kapazitaet)),
-                                        html.Td(fmt_num(r.extra_klassen)),
-                                    ]
-                                )
-                                for r in over.itertuples()
-                            ]
-                        ),
-                    ],
-                    size="sm",
-                    striped=True,
-                    responsive=True,
-                    class_name="im-table",
-                    id="daz-szenario-schulen",
+                plain_table(
+                    [html.Th(h) for h in headers], rows, id="daz-szenario-schulen"
                 ),
             ]
         )

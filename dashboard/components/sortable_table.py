@@ -71,11 +71,16 @@ def sortable_table(
         )
         for _, row in frame.iterrows()
     ]
+    return plain_table(head, body, hover=True)
+
+
+def plain_table(head: list, rows: list, **kwargs: object) -> dbc.Table:
+    """The project's table style: ``head`` cells (``html.Th``) and body ``rows`` (``html.Tr``)."""
     return dbc.Table(
-        [html.Thead(html.Tr(head)), html.Tbody(body)],
-        striped=True,
-        hover=True,
+        [html.Thead(html.Tr(head)), html.Tbody(rows)],
         size="sm",
+        striped=True,
         responsive=True,
         class_name="im-table",
+        **kwargs,
     )

@@ -36,6 +36,16 @@ from dashboard.services import Services
 from dashboard.store import goals as goal_store
 
 CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome")
+# Offline, sandbox-free headless Chromium: no calls home, no background updates.
+CHROMIUM_FLAGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+)
 CSS = """
 @page { size: A4; margin: 18mm 16mm 24mm 16mm;
   @bottom-left { content: "Quellen: Integrationskonzept LK Meißen (Stand 08.02.2017) u. a., siehe letzte Seite · "
@@ -279,12 +289,7 @@ def render_pdf(html_text: str) -> bytes:
         cmd = [
             binary,
             "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
+            *CHROMIUM_FLAGS,
             "--no-pdf-header-footer",
             f"--user-data-dir={Path(tmp) / 'profile'}",
             f"--print-to-pdf={out}",

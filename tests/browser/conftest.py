@@ -21,17 +21,10 @@ from pathlib import Path
 import pytest
 
 from dashboard.config import ROOT
+from dashboard.reports.briefing import CHROMIUM_FLAGS
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-]
+
 USER, PASSWORD = "test-bearbeitung", "test-passwort-123"
 ADMIN, ADMIN_PASSWORD = "test-admin", "admin-passwort-123"
 
@@ -112,7 +105,9 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=ensure_chromium(), args=CHROMIUM_ARGS)
+        b = p.chromium.launch(
+            executable_path=ensure_chromium(), args=list(CHROMIUM_FLAGS)
+        )
         yield b
         b.close()
 
