@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 import dash
 import dash_bootstrap_components as dbc
+import flask
 from dash import Input, Output, callback, dcc, html
 
 from dashboard import ids, labels
@@ -21,6 +22,7 @@ dash.register_page(
     title=f"Sitzung & Briefing – {labels.APP_TITLE}",
     nav_order=4,
 )
+WHOLE_COUNTY = "alle"
 AREAS = ["Meißen", "Riesa", "Großenhain", "Radebeul"]
 
 
@@ -39,7 +41,7 @@ def agenda_links(
     if change is not None:
         deck["szenario"] = brief["szenario"] = str(change)
     return {
-        "deck": "/sitzung?" + urlencode(deck),
+        "deck": "/sitzung?" + urlencode(deck, safe=","),
         "pdf": "/briefing.pdf?" + urlencode(brief),
         "html": "/briefing?" + urlencode(brief),
     }
@@ -89,8 +91,10 @@ def layout(**_query: str) -> html.Div:
                             ),
                             dbc.Select(
                                 id=ids.DECK_PLAN_AREA,
-                                value="",
-                                options=[{"label": "ganzer Landkreis", "value": ""}]
+                                value=WHOLE_COUNTY,
+                                options=[
+                                    {"label": "ganzer Landkreis", "value": WHOLE_COUNTY}
+                                ]
                                 + [{"label": a, "value": a} for a in AREAS],
                             ),
                             dbc.Label(
@@ -145,7 +149,7 @@ def layout(**_query: str) -> html.Div:
 def links(slides, area, title, contrast, change):  # noqa: ANN001, ANN201
     urls = agenda_links(
         slides or [],
-        area or None,
+        area if area in AREAS else None,
         (title or "").strip(),
         bool(contrast),
         int(change) if change is not None else None,
@@ -160,7 +164,10 @@ def links(slides, area, title, contrast, change):  # noqa: ANN001, ANN201
         ),
         html.Div(
             [
-                html.Code(urls["deck"], id="sitzung-link-text"),
+                html.Code(
+                    flask.request.host_url.rstrip("/") + urls["deck"],
+                    id="sitzung-link-text",
+                ),
                 dcc.Clipboard(
                     target_id="sitzung-link-text",
                     title="Link kopieren",

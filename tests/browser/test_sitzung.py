@@ -88,6 +88,7 @@ def test_planner_builds_the_agenda_link(watched):
     )
     link = page.inner_text("#sitzung-link-text")
     assert "hf-4.3" not in link and "Gro%C3%9Fenhain" in link
+    assert link.startswith("http://127.0.0.1:") and "folien=ueberblick,karte," in link
     page.click("#sitzung-start")
     page.wait_for_selector(".im-slide.im-active")
     assert page.locator(".im-slide").count() == 10
