@@ -182,10 +182,11 @@ def check_references(ds: dict[str, Dataset]) -> list[str]:
     p += _missing(
         ds["akteur_beziehungen"].frame, "zu", actors, "akteur_beziehungen.csv", "Akteur"
     )
-    for idx, value in ds["akteure"].frame["handlungsfelder"].items():
-        for hf in value.split():
-            if hf not in fields_:
-                p.append(
-                    f"akteure.csv, Zeile {idx + 2}, Spalte „handlungsfelder“: Handlungsfeld „{hf}“ ist unbekannt."
-                )
+    for column in ("handlungsfelder", "hf_laut_konzept"):
+        for idx, value in ds["akteure"].frame[column].items():
+            for hf in value.split():
+                if hf not in fields_:
+                    p.append(
+                        f"akteure.csv, Zeile {idx + 2}, Spalte „{column}“: Handlungsfeld „{hf}“ ist unbekannt."
+                    )
     return p

@@ -43,6 +43,14 @@ def one_of(values: list[str]) -> pa.Column:
     return pa.Column(str, pa.Check.isin(values, error=f"erlaubt: {', '.join(values)}"))
 
 
+def hf_list() -> pa.Column:
+    """Space-separated Handlungsfeld IDs, possibly empty."""
+    pattern = r"^(4(\.\d){1,2}( 4(\.\d){1,2})*)?$"
+    return pa.Column(
+        str, pa.Check.str_matches(pattern, error="IDs wie „4.2 4.3“ oder leer")
+    )
+
+
 def sourced(
     columns: dict[str, pa.Column], unique: list[str] | None = None
 ) -> pa.DataFrameSchema:
@@ -131,16 +139,21 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
                     "Träger",
                     "Dienst",
                     "Kommune",
+                    "Einrichtung",
                     "Fördermittelgeber",
                 ]
             ),
-            "aufgaben": text(),
-            "handlungsfelder": text(),
+            # Verbatim passages of the concept, " | "-separated; empty if it names none.
+            "aufgaben": text(required=False),
+            # Our reading (Zuordnung, Arbeitsstand) vs. what the document itself says.
+            "handlungsfelder": hf_list(),
+            "hf_laut_konzept": hf_list(),
             "gebiet": text(),
             "ags": ags(required=False),
             "anzahl": pa.Column(
                 str, pa.Check.str_matches(r"^\d*$", error="ganze Zahl oder leer")
             ),
+            "hinweis": text(required=False),
         },
         unique=["akteur_id"],
     ),
@@ -157,9 +170,14 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
                     "beauftragt",
                     "betreibt",
                     "finanziert",
+                    "beschäftigt",
+                    "soll nutzen",
+                    "soll sensibilisieren",
                 ]
             ),
             "zu": text(),
+            # The passage that states the relation, verbatim (" | "-separated).
+            "fundstelle": text(),
         },
         unique=["von", "beziehung", "zu"],
     ),

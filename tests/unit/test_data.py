@@ -96,6 +96,8 @@ def _normalised_source() -> str:
         ("kernaussagen", ["text"]),
         ("leitlinien", ["leitlinie", "erlaeuterung"]),
         ("dimensionen", ["beschreibung"]),
+        ("akteure", ["aufgaben"]),
+        ("akteur_beziehungen", ["fundstelle"]),
     ],
 )
 def test_texts_are_verbatim(ds, name, columns):
@@ -139,6 +141,44 @@ def test_actors_named_in_chapter_3(ds):
     a = ds["akteure"].frame
     assert (a["name"].str.startswith("Kommunale Integrationskoordination")).sum() == 4
     assert a.set_index("akteur_id").loc["buendnisse", "anzahl"] == "12"
+
+
+def test_actor_corrections_follow_the_document(ds):
+    a = ds["akteure"].frame.set_index("akteur_id")
+    r = ds["akteur_beziehungen"].frame
+    rels = set(zip(r["von"], r["beziehung"], r["zu"], strict=True))
+    # "hauptamtliche Gremien" (Kap. 3), not Ehrenamt
+    for ag in ["ag-asyl-riesa", "ag-asyl-grossenhain", "ag-asyl-radebeul"]:
+        assert a.loc[ag, "art"] == "Gremium"
+        assert "4.6" not in a.loc[ag, "handlungsfelder"].split()
+    # values the cited passages do not contain are gone
+    assert a.loc["landratsamt", "ags"] == ""
+    assert a.loc["kommunen", "anzahl"] == ""
+    # relations that overreached their passage
+    assert ("auslaenderbeauftragte", "koordiniert", "lenkungsgruppe") not in rels
+    assert ("auslaenderbeauftragte", "kooperiert mit", "auslaenderamt") not in rels
+    assert not any(v == "landratsamt" and z == "fachkraefteallianz" for v, _, z in rels)
+    # actors the document names
+    for new in [
+        "kreistag",
+        "ehrenamtliche-deutschlehrer",
+        "grosse-kreisstaedte",
+        "traeger-wohlfahrtspflege",
+        "sport-kultur-freizeit",
+        "traeger-kjh",
+        "vereine-netzwerke",
+        "regeldienste-medizin",
+        "beratung-frauen",
+        "kindertagesbetreuung",
+    ]:
+        assert new in a.index, new
+    assert "16/6/0289" in a.loc["kreistag", "aufgaben"]
+    # KIKs and the partners the document names in their first task
+    for kik in ["kik-meissen", "kik-riesa", "kik-grossenhain", "kik-radebeul"]:
+        for partner in ["ba", "jobcenter", "fsa", "buendnisse"]:
+            assert (kik, "kooperiert mit", partner) in rels
+        assert "Analog der sozialräumlichen Gliederung" in a.loc[kik, "hinweis"]
+    assert "eine Stelle je Sozialraum" not in " ".join(a["quelle"])
 
 
 def test_sozialraum_mapping(ds):
