@@ -98,3 +98,7 @@ DECK_PLAN_AREA = "sitzung-planen-sozialraum"
 DECK_PLAN_TITLE = "sitzung-planen-titel"
 DECK_PLAN_CONTRAST = "sitzung-planen-kontrast"
 DECK_PLAN_LINK = "sitzung-planen-link"
+
+# Monitoring cycle (issue 10): sources that follow imports
+DAZ_TREND_SOURCE = "daz-trend-quelle"
+DAZ_SCHOOL_SOURCE = "daz-schulen-quelle"

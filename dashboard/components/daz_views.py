@@ -155,15 +155,17 @@ def group_select(group: str) -> html.Div:
     )
 
 
-def source_line(frame: pd.DataFrame) -> str:
-    stands = sorted(set(frame["stand"]))
-    quellen = "; ".join(
-        sorted({q.split(";")[0].split(" (")[0] for q in frame["quelle"]})
-    )
-    return f"Quelle: {quellen}; Stand {', '.join(fmt_stand(s) for s in stands) or '–'}"
+def trend_note(years: int) -> str:
+    """How many school years the trend shows, and whether that carries a trend."""
+    if years < 4:
+        return (
+            f"{years} Schuljahre erfasst – zu wenige Punkte für eine Trendaussage; "
+            "dargestellt sind die Werte je Jahr."
+        )
+    return f"{years} Schuljahre erfasst."
 
 
-def scenario_controls(class_size: float) -> html.Div:
+def scenario_controls(class_size: float, stand: str) -> html.Div:
     def slider(id_: object, value: int = 0) -> dcc.Slider:
         return dcc.Slider(
             id=id_,
@@ -177,7 +179,7 @@ def scenario_controls(class_size: float) -> html.Div:
     return html.Div(
         [
             dbc.Label(
-                "Veränderung der DaZ-Schüler gegenüber Stand 08.02.2017 (alle Schularten)",
+                f"Veränderung der DaZ-Schüler gegenüber Stand {fmt_stand(stand)} (alle Schularten)",
                 html_for=ids.DAZ_SC_CHANGE,
             ),
             slider(ids.DAZ_SC_CHANGE),
@@ -219,14 +221,16 @@ def scenario_controls(class_size: float) -> html.Div:
                 style={"maxWidth": "10rem"},
             ),
             html.Div(
-                f"Voreinstellung: beobachtete Schüler je Klasse ({fmt_num(class_size, 1)}), Stand 08.02.2017.",
+                f"Voreinstellung: beobachtete Schüler je Klasse ({fmt_num(class_size, 1)}), Stand {fmt_stand(stand)}.",
                 className="im-source",
             ),
         ]
     )
 
 
-def scenario_assumptions(change: dict[str, float], class_size: float) -> html.Div:
+def scenario_assumptions(
+    change: dict[str, float], class_size: float, stand: str
+) -> html.Div:
     if len(set(change.values())) <= 1:
         growth = (
             f"{fmt_num(next(iter(change.values()), 0) * 100, 0)} % für alle Schularten"
@@ -237,8 +241,8 @@ def scenario_assumptions(change: dict[str, float], class_size: float) -> html.Di
         [
             html.Strong("Berechnung (Szenario), keine beobachteten Daten. Annahmen: "),
             f"Veränderung der VKA-Schüler {growth}; Kapazität je Schule = VKA-Schüler + Kapazitätsreserve "
-            f"(Stand 08.02.2017); keine Verlagerung zwischen Schulen; {fmt_num(class_size, 1)} Schüler je zusätzlicher "
-            f"Klasse. Quelle der Ausgangswerte: {labels.KONZEPT}, Abb. 4.",
+            f"(Stand {fmt_stand(stand)}); keine Verlagerung zwischen Schulen; {fmt_num(class_size, 1)} Schüler je "
+            "zusätzlicher Klasse. Ausgangswerte: die aktuellen Zahlen je Schule (Seite „Schulen“).",
         ],
         className="im-scenario-note",
     )
@@ -306,7 +310,7 @@ def scenario_result(cap: pd.DataFrame, changes: dict[str, float], size: float) -
         else "Kein Sozialraum überschreitet in Summe seine Plätze."
     )
     return [
-        scenario_assumptions(changes, size),
+        scenario_assumptions(changes, size, cap["stand"].max()),
         verdict,
         html.P(area_text, id="daz-szenario-sozialraeume"),
         html.H3("Berechnung: Schüler und Plätze je Sozialraum", className="h6"),
@@ -316,7 +320,7 @@ def scenario_result(cap: pd.DataFrame, changes: dict[str, float], size: float) -
             style={"height": "340px"},
         ),
         html.P(
-            f"{labels.SOZIALRAUM_HINWEIS}. Ausgangsdaten Stand {fmt_stand('2017-02-08')}.",
+            f"{labels.SOZIALRAUM_HINWEIS}. Ausgangsdaten Stand {fmt_stand(cap['stand'].max())}.",
             className="im-source",
         ),
     ]

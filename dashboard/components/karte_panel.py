@@ -128,7 +128,7 @@ def panel(data: MapData, level: str, selected: str | None) -> list:
         [
             _schools_table(schools),
             html.P(
-                f"Quelle: {labels.KONZEPT}, Abb. 4; Stand 08.02.2017",
+                f"Schuljahr {data.school_year}. {data.school_source}",
                 className="im-source",
             ),
         ]
@@ -210,7 +210,7 @@ def csv_frame(data: MapData, level: str) -> pd.DataFrame:
         }
     )
     frame["Quelle"] = (
-        f"{labels.KONZEPT}, Abb. 4 (Stand 08.02.2017); Einwohner: data/einwohner.csv "
+        f"Schulen {data.school_year}: {data.school_source}; Einwohner: data/einwohner.csv "
         "(Stichtage je Gemeinde); Angebote/Akteure: data/angebote.csv, data/akteure.csv"
     )
     return frame

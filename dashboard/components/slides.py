@@ -66,7 +66,7 @@ def kpi_slide(figures: list[tuple[str, str]], source: str) -> html.Section:
     return slide("ueberblick", labels.APP_SUBTITLE, [dbc.Row(cells)], source)
 
 
-def map_slide(figure, indicator: str, area: str | None) -> html.Section:  # noqa: ANN001
+def map_slide(figure, indicator: str, area: str | None, source: str) -> html.Section:  # noqa: ANN001
     select = dbc.Select(
         id=ids.DECK_MAP_INDICATOR,
         value=indicator,
@@ -86,7 +86,7 @@ def map_slide(figure, indicator: str, area: str | None) -> html.Section:  # noqa
                 config=GRAPH,
             ),
         ],
-        f"{labels.KONZEPT}, Abb. 4 (Stand 08.02.2017); {labels.BKG_ATTRIBUTION}. {labels.SOZIALRAUM_HINWEIS}.",
+        f"{source}; {labels.BKG_ATTRIBUTION}. {labels.SOZIALRAUM_HINWEIS}.",
     )
 
 
@@ -120,7 +120,7 @@ def daz_slide(trend, capacity, source: str) -> html.Section:  # noqa: ANN001
     )
 
 
-def scenario_slide(change: int) -> html.Section:
+def scenario_slide(change: int, year: str, source: str) -> html.Section:
     control = dcc.Slider(
         id=ids.DECK_SC_CHANGE,
         min=-50,
@@ -133,11 +133,11 @@ def scenario_slide(change: int) -> html.Section:
         "szenario",
         "Was wäre, wenn? – Berechnung, keine beobachteten Daten",
         [
-            html.Div("Veränderung der DaZ-Schüler gegenüber 08.02.2017:"),
+            html.Div(f"Veränderung der DaZ-Schüler gegenüber Schuljahr {year}:"),
             control,
             html.Div(id=ids.DECK_SC_RESULT, className="mt-3"),
         ],
-        f"Berechnung auf Basis {labels.KONZEPT}, Abb. 4 (Stand 08.02.2017)",
+        f"Berechnung auf Basis von {source}",
     )
 
 
@@ -230,15 +230,22 @@ def open_points_slide(goals: pd.DataFrame, cur: pd.DataFrame) -> html.Section:
 
 
 def kpis(
-    schools: pd.DataFrame, lk: pd.DataFrame, figures: pd.DataFrame
+    schools: pd.DataFrame,
+    school_year: str,
+    en,
+    figures: pd.DataFrame,  # noqa: ANN001
 ) -> list[tuple[str, str]]:
-    totals = lk.groupby("schuljahr")["schueler"].sum().sort_index()
+    """Key figures; ``en`` is ``dashboard.current.Enrolment``, each figure names its year."""
     pupils, reserve = schools["vka_schueler"].sum(), schools["kapazitaetsreserve"].sum()
+    places = pupils + reserve if pd.notna(reserve) else None
     f = figures.set_index("kennzahl_id")["wert"]
     return [
-        (fmt_num(totals.iloc[-1]), f"DaZ-Schüler {totals.index[-1]}"),
-        (fmt_num(pupils), f"VKA-Schüler an {len(schools)} Schulen"),
-        (fmt_pct(pupils / (pupils + reserve)), "Auslastung der DaZ-Plätze"),
+        (fmt_num(en.total), f"DaZ-Schüler {en.year}"),
+        (fmt_num(pupils), f"VKA-Schüler an {len(schools)} Schulen {school_year}"),
+        (
+            fmt_pct(pupils / places) if places else "–",
+            f"Auslastung der DaZ-Plätze {school_year}",
+        ),
         (fmt_num(f["asylbewerber_2017"]), "Asylbewerber (Konzept)"),
         (f"bis {fmt_num(f['buendnisse_max'])}", "ehrenamtliche Bündnisse"),
         (fmt_num(f["integrationskoordinatoren"]), "Integrations\u00adkoordinatoren"),

@@ -1,6 +1,7 @@
 """DaZ enrolment and school capacity: trend, Auslastung, group sums and the growth scenario.
 
 Pure functions on DataFrames. Observed data and scenario results stay in separate frames.
+Which school year is current is decided in ``dashboard.current``.
 """
 
 from __future__ import annotations
@@ -25,53 +26,11 @@ CAPACITY_COLUMNS = [
 ]
 
 
-def enrolment(bundled: pd.DataFrame, imported: pd.DataFrame) -> pd.DataFrame:
-    """Landkreis-level pupils per school year and phase from bundled and imported rows."""
-    cols = ["schuljahr", "phase", "schueler", "quelle", "stand"]
-    parts = [
-        bundled[bundled["ebene"] == "Landkreis"][cols],
-        imported[imported["ebene"] == "Landkreis"][cols],
-    ]
-    return pd.concat([p for p in parts if len(p)], ignore_index=True).sort_values(
-        ["schuljahr", "phase"]
-    )
-
-
-def school_years(imported: pd.DataFrame) -> list[str]:
-    years = set(imported.loc[imported["ebene"] == "Schule", "schuljahr"]) | {BASE_YEAR}
-    return sorted(years)
-
-
 def with_utilisation(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
     out["plaetze"] = out["vka_schueler"] + out["kapazitaetsreserve"]
     out["auslastung"] = out["vka_schueler"] / out["plaetze"].where(out["plaetze"] > 0)
     return out
-
-
-def capacity(
-    schools: pd.DataFrame, imported: pd.DataFrame, year: str = BASE_YEAR
-) -> pd.DataFrame:
-    """Per school: VKA pupils, classes, reserve, places and Auslastung for ``year``.
-
-    ``schools`` is ``schulen_daz`` joined with ``gemeinde`` and ``sozialraum``. For the
-    base year it is the data itself; for an imported year the imported school rows
-    (phase DaZ 1/2) replace the numbers, classes and reserve may then be unknown.
-    """
-    if year == BASE_YEAR:
-        return with_utilisation(schools[CAPACITY_COLUMNS])
-    rows = imported[
-        (imported["ebene"] == "Schule")
-        & (imported["schuljahr"] == year)
-        & (imported["phase"] == "DaZ 1/2")
-    ]
-    meta = schools[
-        ["schule_id", "name_dokument", "schulart", "ags", "gemeinde", "sozialraum"]
-    ]
-    frame = meta.merge(
-        rows.rename(columns={"schueler": "vka_schueler"}), on="schule_id", how="inner"
-    )
-    return with_utilisation(frame[CAPACITY_COLUMNS])
 
 
 def group_sums(cap: pd.DataFrame, by: str) -> pd.DataFrame:

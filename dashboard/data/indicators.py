@@ -87,6 +87,13 @@ SCHOOL_COLUMNS = [
 ]
 
 
+PARTLY_KNOWN = ["vka_klassen", "kapazitaetsreserve"]
+
+
+def _sum_if_known(values: pd.Series) -> float:
+    return float(values.sum()) if values.notna().all() else np.nan
+
+
 def _derived(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
     places = out["vka_schueler"] + out["kapazitaetsreserve"]
@@ -113,11 +120,14 @@ def gemeinde_indicators(
         ``schulen_daz``, ``angebote``, ``akteure`` and ``einwohner`` tables.
     """
     base = mapping[["ags", "gemeinde", "sozialraum"]].set_index("ags")
-    by_school = schools.groupby("ags").agg(
-        vka_schueler=("vka_schueler", "sum"),
-        vka_klassen=("vka_klassen", "sum"),
-        kapazitaetsreserve=("kapazitaetsreserve", "sum"),
-        daz_standorte=("schule_id", "count"),
+    groups = schools.groupby("ags")
+    by_school = pd.DataFrame(
+        {
+            "vka_schueler": groups["vka_schueler"].sum(),
+            # an imported school year may lack classes or reserve: unknown, not zero
+            **{c: groups[c].agg(_sum_if_known) for c in PARTLY_KNOWN},
+            "daz_standorte": groups["schule_id"].count(),
+        }
     )
     active = sites[(sites["ags"] != "") & (sites["status"] != "geschlossen")]
     frame = base.join(by_school).join(active.groupby("ags").size().rename("angebote"))
@@ -125,15 +135,9 @@ def gemeinde_indicators(
         actors[actors["ags"] != ""].groupby("ags").size().rename("akteure")
     )
     frame = frame.join(population.set_index("ags")["einwohner"])
-    counts = [
-        "vka_schueler",
-        "vka_klassen",
-        "kapazitaetsreserve",
-        "daz_standorte",
-        "angebote",
-        "akteure",
-    ]
+    counts = ["vka_schueler", "daz_standorte", "angebote", "akteure"]
     frame[counts] = frame[counts].fillna(0).astype(int)
+    frame[PARTLY_KNOWN] = frame[PARTLY_KNOWN].astype(float)
     return _derived(frame.reset_index())
 
 
@@ -149,4 +153,8 @@ def sozialraum_indicators(gemeinden: pd.DataFrame) -> pd.DataFrame:
         "einwohner",
     ]
     frame = gemeinden.groupby("sozialraum", as_index=False)[counts].sum()
+    for col in PARTLY_KNOWN:  # unknown in a Gemeinde with a school: unknown in total
+        unknown = gemeinden[col].isna() & (gemeinden["daz_standorte"] > 0)
+        bad = set(gemeinden.loc[unknown, "sozialraum"])
+        frame.loc[frame["sozialraum"].isin(bad), col] = np.nan
     return _derived(frame)

@@ -8,6 +8,7 @@ from functools import lru_cache
 import pandas as pd
 
 from dashboard import services
+from dashboard.current import Snapshot
 from dashboard.data.geo import representative_points
 from dashboard.data.indicators import gemeinde_indicators, sozialraum_indicators
 from dashboard.data.points import map_points, unplaced
@@ -29,11 +30,20 @@ class MapData:
     sites: pd.DataFrame
     actors: pd.DataFrame
     population: pd.DataFrame
+    school_year: str  # school year of the school figures (``dashboard.current``)
+    school_source: str  # their Quelle and Stand
 
 
-def build_map_data(repo: Repository, gemeinden, sozialraeume) -> MapData:  # noqa: ANN001
+def build_map_data(
+    repo: Repository,
+    gemeinden,  # noqa: ANN001
+    sozialraeume,  # noqa: ANN001
+    snap: Snapshot | None = None,
+) -> MapData:
+    """Map tables, labels and points; school figures of the current school year."""
     mapping = repo.table("sozialraeume")
-    schools, sites = repo.table("schulen_daz"), repo.table("angebote")
+    figures = (snap or Snapshot(repo)).schools()
+    schools, sites = figures.frame, repo.table("angebote")
     actors, population = repo.table("akteure"), repo.table("einwohner")
     g = gemeinde_indicators(mapping, schools, sites, actors, population)
     gem_labels = representative_points(gemeinden, "ags").merge(
@@ -47,10 +57,12 @@ def build_map_data(repo: Repository, gemeinden, sozialraeume) -> MapData:  # noq
         labels={"gemeinde": gem_labels, "sozialraum": sr_labels},
         points=map_points(gemeinden, sozialraeume, schools, sites, actors),
         unplaced=unplaced(sites, actors),
-        schools=schools.merge(mapping[["ags", "gemeinde", "sozialraum"]], on="ags"),
+        schools=schools,
         sites=sites,
         actors=actors,
         population=population,
+        school_year=figures.year,
+        school_source=figures.source.text(),
     )
 
 

@@ -128,7 +128,7 @@ def scenario_by_area_figure(area: pd.DataFrame) -> go.Figure:
     fig.add_bar(
         x=area["sozialraum"],
         y=area["plaetze"],
-        name="Plätze (Stand 08.02.2017)",
+        name="Plätze (beobachtet)",
         marker_color=OKABE_ITO[4],
         text=[fmt_num(v) for v in area["plaetze"]],
         textposition="outside",

@@ -22,20 +22,14 @@ from dash import (
     html,
 )
 
-from dashboard import ids, labels, services
+from dashboard import current, ids, labels, services
 from dashboard.callbacks import daz_import
 from dashboard.components import daz_views as views
 from dashboard.components.cards import figure_links
 from dashboard.components.downloads import send_table
 from dashboard.components.graph import graph_config
-from dashboard.data.daz import (
-    BASE_YEAR,
-    capacity,
-    enrolment,
-    group_sums,
-    observed_class_size,
-    school_years,
-)
+from dashboard.current import capacity_frame
+from dashboard.data.daz import group_sums, observed_class_size
 from dashboard.figures.daz import (
     daz_trend,
     utilisation_by_school,
@@ -58,21 +52,13 @@ TABS = {
 
 
 def _trend_parts() -> tuple:
-    repo = services.get().repo
-    lk = enrolment(repo.table("daz_schuljahre"), repo.imported_daz())
-    n = lk["schuljahr"].nunique()
-    note = (
-        f"{n} Schuljahre erfasst – zu wenige Punkte für eine Trendaussage; dargestellt sind die Werte je Jahr."
-        if n < 4
-        else f"{n} Schuljahre erfasst."
-    )
-    return daz_trend(lk), note, views.source_line(lk)
+    en = current.snapshot().enrolment()
+    note = views.trend_note(en.history["schuljahr"].nunique())
+    return daz_trend(en.history), note, en.source.text()
 
 
 def _filtered(year: str, schulart, sozialraum, gemeinde) -> pd.DataFrame:  # noqa: ANN001
-    cap = capacity(
-        services.get().repo.schools(), services.get().repo.imported_daz(), year
-    )
+    cap = capacity_frame(current.snapshot().schools(year))
     for col, chosen in (
         ("schulart", schulart),
         ("sozialraum", sozialraum),
@@ -97,7 +83,7 @@ def _trend_tab() -> list:
             config=graph_config("DaZ-Schüler_nach_Schuljahr"),
             style={"height": "420px"},
         ),
-        html.P(source, className="im-source"),
+        html.P(source, id=ids.DAZ_TREND_SOURCE, className="im-source"),
         figure_links("daz-schueler"),
         html.P(
             "Phase 1/2: Unterricht in Vorbereitungsklassen (VKA); Phase 3: in Regelklassen integriert.",
@@ -150,10 +136,7 @@ def _schools_tab(years: list[str], year: str, chosen: dict, group: str) -> list:
             id=ids.DAZ_SCHOOL_SORT_STATE, data={"key": "auslastung", "ascending": False}
         ),
         html.P(
-            views.source_line(cap)
-            if len(cap)
-            else "Keine Schule passt zu den Filtern.",
-            className="im-source",
+            _school_source(year, cap), id=ids.DAZ_SCHOOL_SOURCE, className="im-source"
         ),
         html.P(
             f"Auslastung = VKA-Schüler / (VKA-Schüler + Kapazitätsreserve). {labels.SOZIALRAUM_HINWEIS}.",
@@ -162,10 +145,17 @@ def _schools_tab(years: list[str], year: str, chosen: dict, group: str) -> list:
     ]
 
 
+def _school_source(year: str, cap: pd.DataFrame) -> str:
+    if not len(cap):
+        return "Keine Schule passt zu den Filtern."
+    return f"Schuljahr {year}. {current.snapshot().schools(year).source.text()}"
+
+
 def layout(tab: str = "entwicklung", **query: str) -> html.Div:
+    snap = current.snapshot()
     schools = services.get().repo.schools()
-    years = school_years(services.get().repo.imported_daz())
-    year = query.get("schuljahr") if query.get("schuljahr") in years else BASE_YEAR
+    years = snap.school_years()
+    year = query.get("schuljahr") if query.get("schuljahr") in years else years[-1]
     names = dict(zip(schools["ags"], schools["gemeinde"], strict=False))
     chosen = {
         "schulart": _list(query, "schulart"),
@@ -173,11 +163,11 @@ def layout(tab: str = "entwicklung", **query: str) -> html.Div:
         "gemeinde": [names.get(g, g) for g in _list(query, "gemeinde")],
     }
     group = query.get("gruppe") if query.get("gruppe") in views.GROUPS else "schulart"
-    base = capacity(schools, services.get().repo.imported_daz())
+    base = capacity_frame(snap.schools())
     scenario_tab = dbc.Row(
         [
             dbc.Col(
-                views.scenario_controls(observed_class_size(base)),
+                views.scenario_controls(observed_class_size(base), base["stand"].max()),
                 lg=4,
                 class_name="mt-3",
             ),
@@ -211,6 +201,7 @@ def layout(tab: str = "entwicklung", **query: str) -> html.Div:
     Output(ids.DAZ_UTIL_GRAPH, "figure"),
     Output(ids.DAZ_SCHOOL_TABLE, "children"),
     Output(ids.DAZ_SCHOOL_SORT_STATE, "data"),
+    Output(ids.DAZ_SCHOOL_SOURCE, "children"),
     Input(ids.DAZ_YEAR, "value"),
     Input(ids.DAZ_SCHULART, "value"),
     Input(ids.DAZ_SOZIALRAUM, "value"),
@@ -239,6 +230,7 @@ def update_schools(year, schulart, sozialraum, gemeinde, group, clicks, _version
         utilisation_by_school(cap),
         views.school_table(cap, sort["key"], sort["ascending"]),
         sort,
+        _school_source(year, cap),
     )
 
 
@@ -274,7 +266,7 @@ def download(_csv, _xlsx, year, schulart, sozialraum, gemeinde):  # noqa: ANN001
 )
 def update_scenario(change, per_type, type_changes, class_size):  # noqa: ANN001, ANN201
     """The scenario is a calculation, shown apart from observed data with its assumptions."""
-    cap = capacity(services.get().repo.schools(), services.get().repo.imported_daz())
+    cap = capacity_frame(current.snapshot().schools())
     size = (
         float(class_size)
         if class_size and float(class_size) >= 1
@@ -291,14 +283,15 @@ def update_scenario(change, per_type, type_changes, class_size):  # noqa: ANN001
 @callback(
     Output(ids.DAZ_TREND, "figure"),
     Output(ids.DAZ_TREND_NOTE, "children"),
+    Output(ids.DAZ_TREND_SOURCE, "children"),
     Output(ids.DAZ_YEAR, "options"),
     Input(ids.DAZ_VERSION, "data"),
     prevent_initial_call=True,
 )
 def refresh_after_import(_version):  # noqa: ANN001, ANN201
-    """An import or revert shows at once in the trend and in the school years."""
-    figure, note, _source = _trend_parts()
-    return figure, note, school_years(services.get().repo.imported_daz())
+    """An import or revert shows at once in the trend, its source and the school years."""
+    figure, note, source = _trend_parts()
+    return figure, note, source, current.snapshot().school_years()
 
 
 clientside_callback(

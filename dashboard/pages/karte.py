@@ -126,10 +126,12 @@ def _controls(state: MapState) -> dbc.Row:
     )
 
 
-SOURCE_NOTE = (
-    f"Quelle: {labels.KONZEPT}, Abb. 4 (Stand 08.02.2017) und die Dateien in data/ mit Stand je Zeile; "
-    "Punkte ohne genaue Adresse stehen in ihrer Gemeinde („Lage: Gemeinde“). "
-)
+def _source_note(data: MapData) -> str:
+    return (
+        f"Schulen, Schuljahr {data.school_year}: {data.school_source}. Übrige Kennzahlen: "
+        "die Dateien in data/ mit Stand je Zeile; Punkte ohne genaue Adresse stehen in "
+        "ihrer Gemeinde („Lage: Gemeinde“). "
+    )
 
 
 def _caveat(indicator: str) -> str:
@@ -176,7 +178,7 @@ def layout(**query: str) -> html.Div:
             ),
             html.P(
                 [
-                    SOURCE_NOTE,
+                    _source_note(data),
                     html.Strong(_caveat(state.indicator), id=ids.KARTE_CAVEAT),
                 ],
                 className="im-source mt-2",

@@ -11,22 +11,16 @@ from __future__ import annotations
 import dash
 from dash import Input, Output, Patch, callback, html
 
-from dashboard import ids, labels, services
+from dashboard import current, ids, labels, services
 from dashboard.components import slides as sl
 from dashboard.components.karte_state import MapState
 from dashboard.components.map_patch import restyle
-from dashboard.data.daz import (
-    capacity,
-    enrolment,
-    observed_class_size,
-    scenario,
-    scenario_by_area,
-)
+from dashboard.current import capacity_frame
+from dashboard.data.daz import observed_class_size, scenario, scenario_by_area
 from dashboard.data.indicators import DEFAULT_INDICATOR, INDICATORS
 from dashboard.data.mapdata import GEO_URLS, current_map_data
 from dashboard.figures.daz import capacity_by_group, daz_trend
 from dashboard.figures.karte import map_figure
-from dashboard.store import goals as goal_store
 
 dash.register_page(
     __name__,
@@ -62,18 +56,24 @@ def layout(
     agenda = [k for k in folien.split(",") if k in sl.SLIDE_TITLES] or sl.DEFAULT_AGENDA
     area = _area(sozialraum)
     indicator = indikator if indikator in INDICATORS else DEFAULT_INDICATOR
-    schools = services.get().repo.schools()
+    snap = current.snapshot()
+    en, sf = snap.enrolment(), snap.schools()
+    schools = sf.frame
     shown = schools[schools["sozialraum"] == area] if area else schools
-    lk = enrolment(repo.table("daz_schuljahre"), repo.imported_daz())
+    lk = en.history
     goals, fields = repo.table("ziele"), repo.table("handlungsfelder")
-    cur = goal_store.current(goal_store.history(s.engine), goals["ziel_id"].tolist())
-    source = f"{labels.KONZEPT}, Abb. 3 und 4 (Stand 08.02.2017)"
+    cur = snap.goals()
+    source = (
+        f"DaZ-Schüler {en.year}: {en.source.text()} · "
+        f"Schulen {sf.year}: {sf.source.text()}"
+    )
     built = []
     for key in agenda:
         if key == "ueberblick":
             built.append(
                 sl.kpi_slide(
-                    sl.kpis(shown, lk, repo.table("kennzahlen")), source + "; Kap. 3"
+                    sl.kpis(shown, sf.year, en, repo.table("kennzahlen")),
+                    f"{source} · Kennzahlen: {labels.KONZEPT}, Kap. 3",
                 )
             )
         elif key == "karte":
@@ -97,14 +97,23 @@ def layout(
                 selected=area,
                 attribution=labels.BKG_ATTRIBUTION,
             )
-            built.append(sl.map_slide(fig, indicator, area))
+            built.append(
+                sl.map_slide(
+                    fig,
+                    indicator,
+                    area,
+                    f"Schulen {data.school_year}: {data.school_source}",
+                )
+            )
         elif key == "daz":
             by = "schulart" if area else "sozialraum"
             built.append(
                 sl.daz_slide(daz_trend(lk), capacity_by_group(shown, by), source)
             )
         elif key == "szenario":
-            built.append(sl.scenario_slide(_int(szenario, 100)))
+            built.append(
+                sl.scenario_slide(_int(szenario, 100), sf.year, sf.source.text())
+            )
         elif key == "offen":
             built.append(sl.open_points_slide(goals, cur))
         else:
@@ -167,7 +176,7 @@ def deck_map(indicator):  # noqa: ANN001, ANN201
 
 @callback(Output(ids.DECK_SC_RESULT, "children"), Input(ids.DECK_SC_CHANGE, "value"))
 def deck_scenario(change):  # noqa: ANN001, ANN201
-    cap = capacity(services.get().repo.schools(), services.get().repo.imported_daz())
+    cap = capacity_frame(current.snapshot().schools())
     size = observed_class_size(cap)
     change = int(change or 0)
     result = scenario(cap, {s: change / 100 for s in cap["schulart"].unique()}, size)

@@ -8,35 +8,33 @@ from __future__ import annotations
 
 import dash
 import dash_bootstrap_components as dbc
+import pandas as pd
 from dash import dcc, html
 
-from dashboard import ids, labels, services
+from dashboard import current, ids, labels, services
 from dashboard.components.cards import figure_links, kpi_card, source_note
+from dashboard.components.daz_views import trend_note
 from dashboard.components.goal_views import overview_cards
 from dashboard.components.graph import graph_config
 from dashboard.figures.daz import capacity_by_group, daz_trend
 from dashboard.formatting import fmt_num, fmt_pct, fmt_stand
-from dashboard.store import goals as goal_store
 
 dash.register_page(
     __name__, path="/", name=labels.NAV_UEBERBLICK, title=labels.APP_TITLE, nav_order=0
 )
 
 
-def _kpis(repo) -> list[dbc.Col]:  # noqa: ANN001
-    schools = repo.table("schulen_daz")
-    daz = repo.table("daz_schuljahre")
+def _kpis(repo, snap) -> list[dbc.Col]:  # noqa: ANN001
     figures = repo.table("kennzahlen").set_index("kennzahl_id")
-    lk = daz[daz["ebene"] == "Landkreis"]
-    totals = lk.groupby("schuljahr")["schueler"].sum().sort_index()
-    latest, previous = totals.index[-1], totals.index[-2] if len(totals) > 1 else None
+    en, sf = snap.enrolment(), snap.schools()
+    schools = sf.frame
     growth = (
-        f"{fmt_num(totals[previous])} im Schuljahr {previous} ({fmt_pct(totals[latest] / totals[previous] - 1)})"
-        if previous
+        f"{fmt_num(en.previous_total)} im Schuljahr {en.previous_year} ({fmt_pct(en.total / en.previous_total - 1)})"
+        if en.previous_year
         else None
     )
     pupils, reserve = schools["vka_schueler"].sum(), schools["kapazitaetsreserve"].sum()
-    stand_schools = fmt_stand(schools["stand"].max())
+    places = pupils + reserve if pd.notna(reserve) else None
 
     def figure(key: str) -> tuple[str, str]:
         row = figures.loc[key]
@@ -50,21 +48,22 @@ def _kpis(repo) -> list[dbc.Col]:  # noqa: ANN001
     kik, kik_src = figure("integrationskoordinatoren")
     cards = [
         kpi_card(
-            fmt_num(totals[latest]),
-            f"DaZ-Schüler im Schuljahr {latest}",
-            f"Quelle: {labels.KONZEPT}, Abb. 3; Stand {fmt_stand(lk['stand'].max())}",
+            fmt_num(en.total),
+            f"DaZ-Schüler im Schuljahr {en.year}",
+            en.source.text(),
             f"gegenüber {growth}" if growth else None,
         ),
         kpi_card(
             fmt_num(pupils),
-            f"Schüler in {fmt_num(schools['vka_klassen'].sum())} Vorbereitungsklassen an {len(schools)} Schulen",
-            f"Quelle: {labels.KONZEPT}, Abb. 4; Stand {stand_schools}",
+            f"Schüler in {fmt_num(schools['vka_klassen'].sum())} Vorbereitungsklassen an "
+            f"{len(schools)} Schulen im Schuljahr {sf.year}",
+            sf.source.text(),
         ),
         kpi_card(
             fmt_num(reserve),
-            "freie Plätze (Kapazitätsreserve)",
-            f"Quelle: {labels.KONZEPT}, Abb. 4; Stand {stand_schools}",
-            f"Auslastung {fmt_pct(pupils / (pupils + reserve))}",
+            f"freie Plätze (Kapazitätsreserve) im Schuljahr {sf.year}",
+            sf.source.text(),
+            f"Auslastung {fmt_pct(pupils / places)}" if places else None,
         ),
         kpi_card(asyl, "Asylbewerber im Landkreis", asyl_src),
         kpi_card(f"bis {buendnisse}", "ehrenamtliche Bündnisse und Initiativen", b_src),
@@ -75,12 +74,10 @@ def _kpis(repo) -> list[dbc.Col]:  # noqa: ANN001
     return [dbc.Col(c, xs=12, sm=6, lg=4, xl=2, class_name="mb-3") for c in cards]
 
 
-def _handlungsfelder(repo) -> html.Div:  # noqa: ANN001
+def _handlungsfelder(repo, snap) -> html.Div:  # noqa: ANN001
     """Goal status per Handlungsfeld from the goal register (same cards as /ziele)."""
     goals = repo.table("ziele")
-    cur = goal_store.current(
-        goal_store.history(services.get().engine), goals["ziel_id"].tolist()
-    )
+    cur = snap.goals()
     return html.Div(
         [
             html.Div(
@@ -116,13 +113,12 @@ def _leitlinien(repo) -> html.Details:  # noqa: ANN001
 
 def layout(**_query: str) -> html.Div:
     repo = services.get().repo
-    daz = repo.table("daz_schuljahre")
-    schools = repo.schools()
-    lk = daz[daz["ebene"] == "Landkreis"]
+    snap = current.snapshot()
+    en, sf = snap.enrolment(), snap.schools()
     return html.Div(
         [
             html.H1(labels.APP_SUBTITLE, className="h2 mb-3"),
-            dbc.Row(_kpis(repo), id=ids.UEB_KPIS),
+            dbc.Row(_kpis(repo, snap), id=ids.UEB_KPIS),
             dbc.Row(
                 [
                     dbc.Col(
@@ -131,18 +127,16 @@ def layout(**_query: str) -> html.Div:
                                 "DaZ-Schüler nach Schuljahr und Phase", className="h4"
                             ),
                             html.P(
-                                f"{lk['schuljahr'].nunique()} Schuljahre erfasst – zu wenige für eine Trendaussage.",
+                                trend_note(en.history["schuljahr"].nunique()),
                                 className="mb-1",
                             ),
                             dcc.Graph(
                                 id=ids.UEB_DAZ_GRAPH,
-                                figure=daz_trend(lk),
+                                figure=daz_trend(en.history),
                                 config=graph_config("DaZ-Schüler_nach_Schuljahr"),
                                 style={"height": "360px"},
                             ),
-                            source_note(
-                                f"Quelle: {labels.KONZEPT}, Abb. 3 (Übersicht DaZ-Klassen); Stand {fmt_stand(lk['stand'].max())}"
-                            ),
+                            source_note(en.source.text()),
                             figure_links("daz-schueler"),
                         ],
                         lg=6,
@@ -151,7 +145,7 @@ def layout(**_query: str) -> html.Div:
                     dbc.Col(
                         [
                             html.H2(
-                                "Plätze in Vorbereitungsklassen je Sozialraum",
+                                f"Plätze in Vorbereitungsklassen je Sozialraum, Schuljahr {sf.year}",
                                 className="h4",
                             ),
                             html.P(
@@ -159,12 +153,12 @@ def layout(**_query: str) -> html.Div:
                             ),
                             dcc.Graph(
                                 id=ids.UEB_SR_GRAPH,
-                                figure=capacity_by_group(schools, "sozialraum"),
+                                figure=capacity_by_group(sf.frame, "sozialraum"),
                                 config=graph_config("Plätze_je_Sozialraum"),
                                 style={"height": "360px"},
                             ),
                             source_note(
-                                f"Quelle: {labels.KONZEPT}, Abb. 4; Stand {fmt_stand(schools['stand'].max())}; Zuordnung der Gemeinden: Arbeitsannahme"
+                                f"{sf.source.text()}; Zuordnung der Gemeinden: Arbeitsannahme"
                             ),
                             figure_links("plaetze-sozialraum"),
                         ],
@@ -174,7 +168,7 @@ def layout(**_query: str) -> html.Div:
                 ]
             ),
             html.H2("Handlungsfelder", className="h4"),
-            _handlungsfelder(repo),
+            _handlungsfelder(repo, snap),
             _leitlinien(repo),
         ]
     )

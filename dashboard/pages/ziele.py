@@ -14,7 +14,7 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html
 
-from dashboard import ids, labels, services
+from dashboard import current, ids, labels, services
 from dashboard.components import goal_views as gv
 from dashboard.components.downloads import send_table
 from dashboard.store import goals as store
@@ -41,7 +41,7 @@ def _register(t: dict) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     engine = services.get().engine
     versions = store.history(engine)
     return (
-        store.current(versions, t["ziele"]["ziel_id"].tolist()),
+        current.goal_status(versions, t["ziele"]["ziel_id"].tolist()),
         versions,
         store.measurements(engine),
     )

@@ -19,9 +19,8 @@ from pathlib import Path
 import plotly.io as pio
 
 from dashboard import labels
+from dashboard.current import Snapshot, capacity_frame
 from dashboard.data.daz import (
-    capacity,
-    enrolment,
     group_sums,
     observed_class_size,
     scenario,
@@ -33,7 +32,6 @@ from dashboard.figures.daz import capacity_by_group, daz_trend
 from dashboard.figures.karte_static import static_map
 from dashboard.formatting import fmt_num, fmt_pct
 from dashboard.services import Services
-from dashboard.store import goals as goal_store
 
 CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome")
 # Offline, sandbox-free headless Chromium: no calls home, no background updates.
@@ -125,11 +123,13 @@ def build_html(s: Services, opts: Options, now: datetime | None = None) -> str:
     now = now or datetime.now()
     repo = s.repo
     area = opts.sozialraum
-    schools = repo.schools()
-    cap = capacity(schools, repo.imported_daz())
+    snap = Snapshot(repo)
+    en, sf = snap.enrolment(), snap.schools()
+    cap = capacity_frame(sf)
     shown = cap[cap["sozialraum"] == area] if area else cap
-    lk = enrolment(repo.table("daz_schuljahre"), repo.imported_daz())
-    data = build_map_data(repo, s.gemeinden, s.sozialraeume)
+    lk = en.history
+    data = build_map_data(repo, s.gemeinden, s.sozialraeume, snap)
+    sf_src = escape(sf.source.text())
     filt = (
         f"Sozialraum {area} ({labels.SOZIALRAUM_HINWEIS})"
         if area
@@ -137,7 +137,11 @@ def build_html(s: Services, opts: Options, now: datetime | None = None) -> str:
     )
     stand = "".join(
         f"<tr><td>{escape(t)}</td><td>{escape(v)}</td></tr>"
-        for t, v in datenstand(repo)
+        for t, v in [
+            (f"DaZ-Schüler, aktuell Schuljahr {en.year}", en.source.text()),
+            (f"Schulen mit DaZ, aktuell Schuljahr {sf.year}", sf.source.text()),
+            *datenstand(repo),
+        ]
     )
     parts = [
         f"<h1>Kreistag-Briefing Integration</h1><p><b>{escape(labels.APP_TITLE)}</b></p>",
@@ -155,8 +159,8 @@ def build_html(s: Services, opts: Options, now: datetime | None = None) -> str:
         "<section><h2>Karte: VKA-Schüler</h2>"
         + _figure(
             map_png,
-            f"VKA-Schüler je {'Sozialraum' if area else 'Gemeinde'}; grau = kein DaZ-Standort. Quelle: "
-            f"{labels.KONZEPT}, Abb. 4 (Stand 08.02.2017). {labels.BKG_ATTRIBUTION}.",
+            f"VKA-Schüler je {'Sozialraum' if area else 'Gemeinde'}, Schuljahr {sf.year}; grau = kein "
+            f"DaZ-Standort. {sf.source.text()}. {labels.BKG_ATTRIBUTION}.",
         )
         + "</section>"
     )
@@ -166,13 +170,13 @@ def build_html(s: Services, opts: Options, now: datetime | None = None) -> str:
         "<section><h2>DaZ-Vorbereitungsklassen</h2>"
         + _figure(
             _png(daz_trend(lk), 900, 420),
-            "DaZ-Schüler je Schuljahr und Phase (Landkreis). Quelle: "
-            f"{labels.KONZEPT}, Abb. 3 (Stand 08.02.2017).",
+            f"DaZ-Schüler je Schuljahr und Phase (Landkreis); aktuell {en.year}: "
+            f"{fmt_num(en.total)}. {en.source.text()}.",
         )
         + _figure(
             _png(capacity_by_group(shown, by), 900, 360),
-            f"VKA-Schüler und freie Plätze je {by.capitalize()}. "
-            f"Quelle: {labels.KONZEPT}, Abb. 4 (Stand 08.02.2017).",
+            f"VKA-Schüler und freie Plätze je {by.capitalize()}, Schuljahr {sf.year}. "
+            f"{sf.source.text()}.",
         )
         + _table(
             [
@@ -210,7 +214,7 @@ def build_html(s: Services, opts: Options, now: datetime | None = None) -> str:
         parts.append(
             f"<section><h2>Szenario: {opts.szenario:+d} % DaZ-Schüler</h2><p class='note'><b>Berechnung, keine "
             "beobachteten Daten.</b> Annahmen: gleichmäßige Veränderung aller Schularten; Kapazität = VKA-Schüler + "
-            f"Reserve (Stand 08.02.2017); keine Verlagerung; {fmt_num(size, 1)} Schüler je zusätzlicher Klasse.</p>"
+            f"Reserve (Schuljahr {escape(sf.year)}, {sf_src}); keine Verlagerung; {fmt_num(size, 1)} Schüler je zusätzlicher Klasse.</p>"
             + _table(
                 [
                     "Schule",
@@ -248,7 +252,7 @@ def build_html(s: Services, opts: Options, now: datetime | None = None) -> str:
             + "</section>"
         )
     goals, fields = repo.table("ziele"), repo.table("handlungsfelder")
-    cur = goal_store.current(goal_store.history(s.engine), goals["ziel_id"].tolist())
+    cur = snap.goals()
     merged = goals.merge(cur, on="ziel_id")
     section = ["<section><h2>Handlungsfelder und Ziele: Stand der Umsetzung</h2>"]
     for f in fields[fields["uebergeordnet"] == ""].itertuples():

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from dashboard.data.daz import capacity, enrolment
+from dashboard.current import Snapshot, capacity_frame
 from dashboard.data.mapdata import build_map_data
 from dashboard.figures.daz import capacity_by_group, daz_trend, utilisation_by_school
 from dashboard.figures.karte_static import static_map
@@ -16,15 +16,15 @@ from dashboard.services import Services
 
 
 def _trend(s: Services) -> go.Figure:
-    return daz_trend(enrolment(s.repo.table("daz_schuljahre"), s.repo.imported_daz()))
+    return daz_trend(Snapshot(s.repo).enrolment().history)
 
 
 def _areas(s: Services) -> go.Figure:
-    return capacity_by_group(s.repo.schools(), "sozialraum")
+    return capacity_by_group(Snapshot(s.repo).schools().frame, "sozialraum")
 
 
 def _utilisation(s: Services) -> go.Figure:
-    return utilisation_by_school(capacity(s.repo.schools(), s.repo.imported_daz()))
+    return utilisation_by_school(capacity_frame(Snapshot(s.repo).schools()))
 
 
 def _map(s: Services) -> go.Figure:

@@ -82,15 +82,26 @@ def list_imports(engine: Engine) -> pd.DataFrame:
         return pd.read_sql(select(daz_import).order_by(daz_import.c.id.desc()), conn)
 
 
-def active_rows(engine: Engine) -> pd.DataFrame:
-    """Rows of all active imports."""
+def all_rows(engine: Engine) -> pd.DataFrame:
+    """Rows of every import, active or reverted, with the import's who/when/status.
+
+    Which of them count is decided in ``dashboard.current`` (``counted_imports``).
+    """
     cols = [c for c in daz_import_zeile.c if c.name not in ("id",)]
+    meta = [
+        daz_import.c.zeit.label("import_zeit"),
+        daz_import.c.benutzer.label("import_benutzer"),
+        daz_import.c.dateiname.label("import_datei"),
+        daz_import.c.status.label("import_status"),
+        daz_import.c.geaendert_am.label("import_geaendert_am"),
+    ]
     query = (
-        select(*cols)
+        select(*cols, *meta)
         .join(daz_import, daz_import.c.id == daz_import_zeile.c.import_id)
-        .where(daz_import.c.status == ACTIVE)
         .order_by(daz_import_zeile.c.id)
     )
     with engine.connect() as conn:
         frame = pd.read_sql(query, conn)
+    for col in ("import_zeit", "import_geaendert_am"):
+        frame[col] = pd.to_datetime(frame[col], utc=True)
     return frame.astype({"vka_klassen": "Int64", "kapazitaetsreserve": "Int64"})

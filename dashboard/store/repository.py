@@ -7,8 +7,9 @@ from functools import lru_cache
 import pandas as pd
 from sqlalchemy import Engine, func, select
 
+from dashboard.current import counted_imports
 from dashboard.data.schemas import SCHEMAS
-from dashboard.store.daz_imports import active_rows
+from dashboard.store.daz_imports import all_rows
 from dashboard.store.models import REFERENCE, audit, datensatz
 
 
@@ -48,12 +49,17 @@ class Repository:
         areas = self.table("sozialraeume")[["ags", "gemeinde", "sozialraum"]]
         return self.table("schulen_daz").merge(areas, on="ags", validate="many_to_one")
 
-    def imported_daz(self) -> pd.DataFrame:
-        """Rows of all active DaZ imports (see ``dashboard.store.daz_imports``)."""
+    def import_rows(self) -> pd.DataFrame:
+        """Rows of every DaZ import with its status; ``dashboard.current`` decides
+        which of them count."""
         return self._imports(self.version()).copy(deep=False)
 
+    def imported_daz(self) -> pd.DataFrame:
+        """Rows of the imports that count now (``dashboard.current.counted_imports``)."""
+        return counted_imports(self.import_rows())
+
     def _imports_uncached(self, _version: int) -> pd.DataFrame:
-        return active_rows(self.engine)
+        return all_rows(self.engine)
 
     def datasets(self) -> pd.DataFrame:
         """Name, checksum, row count and load time of every seeded dataset."""

@@ -6,19 +6,23 @@ import pandas as pd
 import pytest
 from sqlalchemy import func, select
 
-from dashboard.data.daz import (
-    capacity,
+from dashboard.current import (
+    capacity_frame,
+    counted_imports,
     enrolment,
+    school_figures,
+    school_years,
+)
+from dashboard.data.daz import (
     group_sums,
     observed_class_size,
     scenario,
     scenario_by_area,
-    school_years,
 )
 from dashboard.data.daz_upload import KEY, parse_upload, template_csv
 from dashboard.data.loaders import load_all
 from dashboard.store.daz_imports import (
-    active_rows,
+    all_rows,
     commit_import,
     list_imports,
     revert_import,
@@ -53,7 +57,7 @@ def known(d):
 
 
 def test_enrolment_and_years(d):
-    lk = enrolment(d["daz_schuljahre"], EMPTY)
+    lk = enrolment(d["daz_schuljahre"], EMPTY).history
     assert lk.groupby("schuljahr")["schueler"].sum().to_dict() == {
         "2015/16": 650,
         "2016/17": 830,
@@ -62,7 +66,7 @@ def test_enrolment_and_years(d):
 
 
 def test_capacity_reproduces_abbildung_4(schools):
-    cap = capacity(schools, EMPTY)
+    cap = capacity_frame(school_figures(schools, EMPTY))
     sums = group_sums(cap, "schulart").set_index("schulart")
     assert sums.loc[
         "Grundschule", ["vka_schueler", "vka_klassen", "kapazitaetsreserve"]
@@ -81,14 +85,14 @@ def test_capacity_reproduces_abbildung_4(schools):
 
 
 def test_scenario_zero_changes_nothing(schools):
-    cap = capacity(schools, EMPTY)
+    cap = capacity_frame(school_figures(schools, EMPTY))
     result = scenario(cap, {s: 0.0 for s in ALL_TYPES}, 16.7)
     assert (result["szenario_schueler"] == result["vka_schueler"]).all()
     assert result["ueber_kapazitaet"].sum() == 0 and result["extra_klassen"].sum() == 0
 
 
 def test_scenario_plus_100_percent(schools):
-    cap = capacity(schools, EMPTY)
+    cap = capacity_frame(school_figures(schools, EMPTY))
     size = observed_class_size(cap)
     result = scenario(cap, {s: 1.0 for s in ALL_TYPES}, size).set_index("schule_id")
     # 4. Grundschule Riesa: 62 -> 124 pupils, 69 places -> 55 over -> ceil(55 / 16,68) = 4 classes
@@ -102,7 +106,7 @@ def test_scenario_plus_100_percent(schools):
 
 
 def test_scenario_per_schulart(schools):
-    cap = capacity(schools, EMPTY)
+    cap = capacity_frame(school_figures(schools, EMPTY))
     result = scenario(cap, {"Grundschule": 0.5}, 16.7)
     bsz = result[result["schulart"] == "Berufliches Schulzentrum"]
     assert (bsz["szenario_schueler"] == bsz["vka_schueler"]).all()
@@ -195,10 +199,10 @@ def test_import_round_trip_and_revert(known, tmp_path):
     migrate(engine)
     rows = parse_upload(GOOD.encode(), "jahr.csv", known, set()).rows
     import_id = commit_import(engine, rows, "anna", "jahr.csv")
-    active = active_rows(engine)
+    active = counted_imports(all_rows(engine))
     assert len(active) == 3 and active["schueler"].sum() == 1480
     revert_import(engine, import_id, "admin")
-    assert active_rows(engine).empty
+    assert counted_imports(all_rows(engine)).empty
     with engine.connect() as conn:  # nothing is lost: rows stay, status changes
         assert (
             conn.execute(

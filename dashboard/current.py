@@ -1,0 +1,210 @@
+"""Which data is current: the one place that decides it; every view asks here.
+
+Rules, per dataset (pinned by ``tests/unit/test_current.py``):
+
+- **Imports** of school years count while they are active. Seen "as of" a moment
+  (a Berichtsstand), an import counts if it was made by then and not reverted by then.
+- **DaZ-Schüler (Landkreis)**: every school year with Landkreis rows, from the concept
+  (Abb. 3) or a counted import. Current = the latest school year; its Quelle and Stand
+  are those of that year's rows (for an import: the file's Quelle, i.e. the Fachamt,
+  and Stand, plus import number, who and when).
+- **Schulen (VKA-Schüler, Klassen, Reserve)**: the concept's Abb. 4 is school year
+  2016/17; a counted import with school rows (phase DaZ 1/2) adds a later year. Current
+  = the latest school year with school rows; schools without a row in that year are
+  not shown for it.
+- **Ziele**: the latest version of each goal (saved by then, for a Berichtsstand).
+- **Bundled reference tables** (Kennzahlen, Einwohner, Akteure, Angebote, …): the
+  seeded file; its Stand is the range of the rows' ``stand``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import pandas as pd
+
+from dashboard.data.daz import BASE_YEAR, CAPACITY_COLUMNS, with_utilisation
+from dashboard.formatting import fmt_stand
+from dashboard.store import goals as goal_store
+from dashboard.store.daz_imports import ACTIVE
+
+SCHOOL_NUMBERS = ["vka_schueler", "vka_klassen", "kapazitaetsreserve"]
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a figure comes from: Quelle, Stand and, for an import, who brought it in."""
+
+    quelle: str
+    stand: str
+    import_ids: tuple[int, ...] = ()
+    benutzer: str = ""
+    zeit: datetime | None = None
+
+    def text(self) -> str:
+        """German source line, e.g. "Quelle: Kreisschulamt (Import Nr. 3 …); Stand 01.02.2018"."""
+        out = f"Quelle: {self.quelle}"
+        if self.import_ids:
+            nums = ", ".join(str(i) for i in self.import_ids)
+            when = f" am {self.zeit:%d.%m.%Y}" if self.zeit is not None else ""
+            out += f" (Import Nr. {nums}, eingespielt von {self.benutzer}{when})"
+        return f"{out}; Stand {fmt_stand(self.stand)}"
+
+
+def source_of(rows: pd.DataFrame) -> Source:
+    """The Source of some rows: their Quellen, latest Stand and import (if any)."""
+    quellen = "; ".join(dict.fromkeys(rows["quelle"].astype(str)))
+    stand = str(rows["stand"].max()) if len(rows) else ""
+    if "import_id" not in rows or rows["import_id"].isna().all():
+        return Source(quellen, stand)
+    imported = rows[rows["import_id"].notna()]
+    return Source(
+        quellen,
+        stand,
+        tuple(sorted(int(i) for i in imported["import_id"].unique())),
+        ", ".join(dict.fromkeys(imported["import_benutzer"])),
+        imported["import_zeit"].max(),
+    )
+
+
+def counted_imports(rows: pd.DataFrame, as_of: datetime | None = None) -> pd.DataFrame:
+    """Import rows (``daz_imports.all_rows``) that count now, or as of ``as_of``."""
+    if as_of is None:
+        return rows[rows["import_status"] == ACTIVE]
+    at = pd.Timestamp(as_of)
+    made = rows["import_zeit"] <= at
+    reverted = (rows["import_status"] != ACTIVE) & (rows["import_geaendert_am"] <= at)
+    return rows[made & ~reverted]
+
+
+@dataclass(frozen=True)
+class Enrolment:
+    history: pd.DataFrame  # Landkreis rows of every counted school year
+    year: str
+    total: int
+    previous_year: str | None
+    previous_total: int | None
+    source: Source
+
+
+def enrolment(bundled: pd.DataFrame, imported: pd.DataFrame) -> Enrolment:
+    """DaZ pupils (Landkreis) per school year; the latest year is current."""
+    cols = ["schuljahr", "phase", "schueler", "quelle", "stand"]
+    extra = [
+        c for c in ("import_id", "import_benutzer", "import_zeit") if c in imported
+    ]
+    parts = [
+        bundled.loc[bundled["ebene"] == "Landkreis", cols],
+        imported.loc[imported["ebene"] == "Landkreis", cols + extra],
+    ]
+    lk = pd.concat([p for p in parts if len(p)], ignore_index=True)
+    lk = lk.sort_values(["schuljahr", "phase"], ignore_index=True)
+    totals = lk.groupby("schuljahr")["schueler"].sum().sort_index()
+    year = totals.index[-1]
+    prev = totals.index[-2] if len(totals) > 1 else None
+    return Enrolment(
+        history=lk,
+        year=year,
+        total=int(totals.iloc[-1]),
+        previous_year=prev,
+        previous_total=int(totals[prev]) if prev else None,
+        source=source_of(lk[lk["schuljahr"] == year]),
+    )
+
+
+@dataclass(frozen=True)
+class SchoolFigures:
+    frame: (
+        pd.DataFrame
+    )  # one row per school: schulen_daz columns + gemeinde, sozialraum
+    year: str
+    source: Source
+
+
+def school_years(imported: pd.DataFrame) -> list[str]:
+    """School years with figures per school: the concept's 2016/17 and imported ones."""
+    years = set(imported.loc[imported["ebene"] == "Schule", "schuljahr"]) | {BASE_YEAR}
+    return sorted(years)
+
+
+def school_figures(
+    schools: pd.DataFrame, imported: pd.DataFrame, year: str | None = None
+) -> SchoolFigures:
+    """Figures per school for ``year`` (default: the current, i.e. latest, year).
+
+    ``schools`` is ``Repository.schools()``. For an imported year the imported DaZ 1/2
+    rows replace pupils, classes and reserve (the latter two may then be unknown).
+    """
+    year = year if year in school_years(imported) else school_years(imported)[-1]
+    if year == BASE_YEAR:
+        frame = schools.copy()
+        return SchoolFigures(frame, year, source_of(frame))
+    rows = imported[
+        (imported["ebene"] == "Schule")
+        & (imported["schuljahr"] == year)
+        & (imported["phase"] == "DaZ 1/2")
+    ].rename(columns={"schueler": "vka_schueler"})
+    keep = ["schule_id", *SCHOOL_NUMBERS, "quelle", "stand"]
+    meta = schools.drop(columns=[*SCHOOL_NUMBERS, "quelle", "stand"])
+    frame = meta.merge(rows[keep], on="schule_id", how="inner")
+    frame = frame[[*schools.columns]]
+    return SchoolFigures(frame, year, source_of(rows))
+
+
+def capacity_frame(figures: SchoolFigures) -> pd.DataFrame:
+    """``CAPACITY_COLUMNS`` plus places and Auslastung, for tables and charts."""
+    return with_utilisation(figures.frame[CAPACITY_COLUMNS])
+
+
+def goal_status(
+    versions: pd.DataFrame, goal_ids: list[str], as_of: datetime | None = None
+) -> pd.DataFrame:
+    """Latest version per goal, or the latest saved by ``as_of``."""
+    if as_of is not None and len(versions):
+        at = pd.Timestamp(as_of)
+        zeit = pd.to_datetime(versions["zeit"], utc=True)
+        versions = versions[zeit <= at]
+    return goal_store.current(versions, goal_ids)
+
+
+class Snapshot:
+    """What every view shows: now, or as of a moment (a Berichtsstand).
+
+    Parameters
+    ----------
+    repo : Repository
+        The store's read interface.
+    as_of : datetime, optional
+        Show the data as it was then (timezone-aware, UTC).
+    """
+
+    def __init__(self, repo, as_of: datetime | None = None):  # noqa: ANN001
+        self.repo, self.as_of = repo, as_of
+
+    def table(self, name: str) -> pd.DataFrame:
+        """A bundled reference table: the seeded file is current, whatever ``as_of``."""
+        return self.repo.table(name)
+
+    def imported(self) -> pd.DataFrame:
+        return counted_imports(self.repo.import_rows(), self.as_of)
+
+    def enrolment(self) -> Enrolment:
+        return enrolment(self.repo.table("daz_schuljahre"), self.imported())
+
+    def school_years(self) -> list[str]:
+        return school_years(self.imported())
+
+    def schools(self, year: str | None = None) -> SchoolFigures:
+        return school_figures(self.repo.schools(), self.imported(), year)
+
+    def goals(self) -> pd.DataFrame:
+        ids = self.repo.table("ziele")["ziel_id"].tolist()
+        return goal_status(goal_store.history(self.repo.engine), ids, self.as_of)
+
+
+def snapshot(as_of: datetime | None = None) -> Snapshot:
+    """The snapshot of the serving app."""
+    from dashboard import services
+
+    return Snapshot(services.get().repo, as_of)

@@ -1,0 +1,130 @@
+"""Monitoring cycle end to end: an import shows in every view with its own Stand,
+and reverting it brings every view back to 2016/17."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from tests.browser.conftest import ADMIN, ADMIN_PASSWORD, login
+from tests.conftest import DATA
+
+pytestmark = pytest.mark.browser
+
+HEADER = "schuljahr;ebene;schule_id;schule;phase;schueler;vka_klassen;kapazitaetsreserve;quelle;stand"
+AMT = "Kreisschul- und Kulturamt"
+
+
+def _school_year_file() -> bytes:
+    """2017/18 (synthetic test data): Landkreis 370 + 520 = 890; every school as in
+    2016/17 except 4. Grundschule Riesa 62 -> 51, so Grund- + Oberschulen = 370."""
+    lines = [
+        HEADER,
+        f"2017/18;Landkreis;;;DaZ 1/2;370;;;{AMT};01.02.2018",
+        f"2017/18;Landkreis;;;DaZ 3;520;;;{AMT};01.02.2018",
+    ]
+    with (DATA / "schulen_daz.csv").open(encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            pupils = 51 if r["schule_id"] == "gs-riesa-4" else int(r["vka_schueler"])
+            lines.append(
+                f"2017/18;Schule;{r['schule_id']};;DaZ 1/2;{pupils};{r['vka_klassen']};"
+                f"{r['kapazitaetsreserve']};{AMT};01.02.2018"
+            )
+    return ("\n".join(lines) + "\n").encode()
+
+
+def _views(watched) -> dict[str, str]:  # noqa: ANN001
+    page, out = watched.page, {}
+    watched.goto("/")
+    out["ueberblick"] = (
+        page.inner_text("main")
+        if page.locator("main").count()
+        else page.inner_text("body")
+    )
+    watched.goto("/daz")
+    page.wait_for_selector("#daz-trend .bars .point")
+    out["daz"] = page.inner_text("#daz-trend") + page.inner_text("#daz-trend-quelle")
+    watched.goto("/daz?tab=schulen")
+    page.wait_for_selector("#daz-schulen-quelle")
+    out["daz_schulen"] = page.inner_text("#daz-schulen-quelle")
+    watched.goto("/karte?auswahl=14627230")
+    page.wait_for_selector("#karte-panel table")
+    out["karte"] = page.inner_text("#karte-panel") + page.inner_text("body")
+    watched.goto("/sitzung?folien=ueberblick")
+    out["folie"] = page.inner_text("#folie-ueberblick")
+    watched.goto("/briefing")
+    out["briefing"] = page.inner_text("body")
+    return out
+
+
+def test_import_shows_everywhere_and_revert_brings_2016_17_back(watched):
+    page = watched.page
+    login(watched)
+    watched.goto("/daz?tab=import")
+    page.set_input_files(
+        "#daz-upload input[type=file]",
+        files=[
+            {
+                "name": "schuljahr_2017_18.csv",
+                "mimeType": "text/csv",
+                "buffer": _school_year_file(),
+            }
+        ],
+    )
+    page.wait_for_selector("text=21 Zeilen geprüft, keine Fehler")
+    page.click("#daz-uebernehmen")
+    page.wait_for_selector("#daz-import-ok")
+
+    v = _views(watched)
+    assert (
+        "890" in v["ueberblick"]
+        and "DaZ-Schüler im Schuljahr 2017/18" in v["ueberblick"]
+    )
+    assert f"Quelle: {AMT} (Import Nr." in v["ueberblick"]
+    assert (
+        "Stand 01.02.2018" in v["ueberblick"]
+        and "3 Schuljahre erfasst" in v["ueberblick"]
+    )
+    assert (
+        "506" in v["ueberblick"]
+        and "an 19 Schulen im Schuljahr 2017/18" in v["ueberblick"]
+    )
+    assert "890" in v["daz"] and "Stand 01.02.2018" in v["daz"] and AMT in v["daz"]
+    assert (
+        "Schuljahr 2017/18" in v["daz_schulen"]
+        and "Stand 01.02.2018" in v["daz_schulen"]
+    )
+    assert "Schuljahr 2017/18" in v["karte"] and "Stand 01.02.2018" in v["karte"]
+    assert "4. Grundschule Riesa\t51" in v["karte"]
+    assert "890" in v["folie"] and "DaZ-Schüler 2017/18" in v["folie"]
+    assert "506" in v["folie"] and "Stand 01.02.2018" in v["folie"]
+    assert "2016/17" not in v["folie"]  # no mix of school years on the first slide
+    assert (
+        "aktuell 2017/18: 890" in v["briefing"] and "Stand 01.02.2018" in v["briefing"]
+    )
+
+    login(watched, ADMIN, ADMIN_PASSWORD)
+    watched.goto("/daz?tab=import")
+    page.locator("#daz-importe button:has-text('Zurücknehmen')").first.click()
+    page.wait_for_selector("text=zurückgenommen von test-admin")
+
+    v = _views(watched)
+    assert (
+        "830" in v["ueberblick"]
+        and "DaZ-Schüler im Schuljahr 2016/17" in v["ueberblick"]
+    )
+    assert (
+        "Stand 01.02.2018" not in v["ueberblick"]
+        and "2 Schuljahre erfasst" in v["ueberblick"]
+    )
+    assert "517" in v["ueberblick"]
+    assert "2017/18" not in v["daz"] and "Stand 08.02.2017" in v["daz"]
+    assert "Schuljahr 2016/17" in v["daz_schulen"]
+    assert (
+        "Schuljahr 2016/17" in v["karte"] and "4. Grundschule Riesa\t62" in v["karte"]
+    )
+    assert "830" in v["folie"] and "DaZ-Schüler 2016/17" in v["folie"]
+    assert "2017/18" not in v["folie"]
+    assert "aktuell 2016/17: 830" in v["briefing"] and "01.02.2018" not in v["briefing"]
+    assert watched.external == [] and watched.console_errors == []
