@@ -102,3 +102,22 @@ DECK_PLAN_LINK = "sitzung-planen-link"
 # Monitoring cycle (issue 10): sources that follow imports
 DAZ_TREND_SOURCE = "daz-trend-quelle"
 DAZ_SCHOOL_SOURCE = "daz-schulen-quelle"
+
+# Akteure & Angebote (directory, detail views)
+AKT_QUERY = "akteure-suche"
+AKT_SOZIALRAUM = "akteure-sozialraum"
+AKT_GEMEINDE = "akteure-gemeinde"
+AKT_HF = "akteure-handlungsfeld"
+AKT_ART = "akteure-art"
+AKT_STATUS = "akteure-status"
+AKT_TYP = "akteure-typ"
+AKT_COUNTS = "akteure-anzahl"
+AKT_TABLE = "akteure-tabelle"
+AKT_SORT = "akteure-sortierung"  # pattern-matching type of the header buttons
+AKT_SORT_STATE = "akteure-sortierzustand"
+AKT_CSV_BUTTON = "akteure-csv-button"
+AKT_XLSX_BUTTON = "akteure-xlsx-button"
+AKT_DOWNLOAD = "akteure-download"
+AKT_URL_SYNC = "akteure-url-sync"
+AKT_DETAIL = "akteur-detail"
+ANG_DETAIL = "angebot-detail"

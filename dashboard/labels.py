@@ -40,3 +40,25 @@ LOGIN_LOCKED = (
     "Zu viele fehlgeschlagene Anmeldungen für diesen Namen. Bitte in 15 Minuten erneut "
     "versuchen oder die Administration ansprechen."
 )
+
+# Akteure & Angebote
+NAV_AKTEURE = "Akteure"
+AKTEURE_TITLE = "Akteure und Angebote"
+LANDKREISWEIT = "landkreisweit"
+HF_LAUT_KONZEPT = "laut Konzept"
+HF_ZUORDNUNG = "Zuordnung (Arbeitsstand)"
+NO_TASKS = "Das Konzept nennt für diesen Akteur keine eigenen Aufgaben."
+# How a relation reads from its target's side ("X wird koordiniert von Y").
+RELATION_INCOMING = {
+    "koordiniert": "wird koordiniert von",
+    "organisiert": "wird organisiert von",
+    "kooperiert mit": "kooperiert mit",
+    "Mitglied von": "hat als Mitglied",
+    "angesiedelt bei": "bei ihm angesiedelt:",
+    "beauftragt": "beauftragt von",
+    "betreibt": "betrieben von",
+    "finanziert": "finanziert von",
+    "beschäftigt": "beschäftigt von",
+    "soll nutzen": "soll genutzt werden von",
+    "soll sensibilisieren": "soll sensibilisiert werden von",
+}

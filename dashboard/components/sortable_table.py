@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import html
+from dash import dcc, html
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,7 @@ class Column:
     fmt: Callable[[object], str] = str
     numeric: bool = True
     title: str = ""
+    href_key: str = ""  # if set, the cell links to the row's value in this column
 
 
 def sort_frame(frame: pd.DataFrame, key: str, ascending: bool) -> pd.DataFrame:
@@ -60,17 +61,15 @@ def sortable_table(
                 className="text-end" if col.numeric else "",
             )
         )
-    body = [
-        html.Tr(
-            [
-                html.Td(
-                    col.fmt(row[col.key]), className="text-end" if col.numeric else ""
-                )
-                for col in columns
-            ]
+
+    def cell(col: Column, row: pd.Series) -> html.Td:
+        text = col.fmt(row[col.key])
+        return html.Td(
+            dcc.Link(text, href=row[col.href_key]) if col.href_key else text,
+            className="text-end" if col.numeric else "",
         )
-        for _, row in frame.iterrows()
-    ]
+
+    body = [html.Tr([cell(col, row) for col in columns]) for _, row in frame.iterrows()]
     return plain_table(head, body, hover=True)
 
 

@@ -49,6 +49,14 @@ class Repository:
         areas = self.table("sozialraeume")[["ags", "gemeinde", "sozialraum"]]
         return self.table("schulen_daz").merge(areas, on="ags", validate="many_to_one")
 
+    def actor_names(self) -> pd.DataFrame:
+        """``akteur_id`` and ``name`` of every actor, by name (e.g. to pick a goal owner)."""
+        return (
+            self.table("akteure")[["akteur_id", "name"]]
+            .sort_values("name")
+            .reset_index(drop=True)
+        )
+
     def import_rows(self) -> pd.DataFrame:
         """Rows of every DaZ import with its status; ``dashboard.current`` decides
         which of them count."""

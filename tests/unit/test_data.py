@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from dashboard.data.fundstellen import normalise
 from dashboard.data.loaders import DataError, load_all, load_dataset, parse
 from tests.conftest import DATA
 
@@ -82,11 +83,7 @@ def test_goals_per_field(ds):
 
 
 def _normalised_source() -> str:
-    text = SOURCE_TEXT.read_text(encoding="utf-8")
-    text = re.sub(
-        r"[\uf000-\uf8ff]", " ", text
-    )  # private-use bullet glyphs of the PDF export
-    return re.sub(r"\s+", " ", text)
+    return normalise(SOURCE_TEXT.read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize(
