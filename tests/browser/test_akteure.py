@@ -60,6 +60,7 @@ def test_detail_view_shows_tasks_and_relations_both_ways(watched: Watched):
         "link", name="Ausländerbeauftragte des Landkreises Meißen"
     ).click()
     w.page.wait_for_url("**/akteure/auslaenderbeauftragte")
+    w.page.locator("#akteur-detail h1", has_text="Ausländerbeauftragte").wait_for()
     detail = w.page.locator("#akteur-detail")
     detail.get_by_text("Beziehungen zu diesem Akteur").wait_for()
     text = detail.inner_text()
@@ -71,6 +72,9 @@ def test_detail_view_shows_tasks_and_relations_both_ways(watched: Watched):
     assert "Quelle:" in detail.locator("details[open]").inner_text()
     detail.get_by_role("link", name="AG Arbeitsmarktintegration").click()
     w.page.wait_for_url("**/akteure/ag-arbeitsmarktintegration")
+    w.page.locator(
+        "#akteur-detail h1", has_text="AG Arbeitsmarktintegration"
+    ).wait_for()
     assert "wird organisiert von" in w.page.inner_text("#akteur-detail")
     w.goto("/angebote/ua-riesa")
     assert "Clara-Zetkin-Ring" in w.page.inner_text("#angebot-detail")
