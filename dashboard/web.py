@@ -6,7 +6,7 @@ from dash import Dash, html
 from dash.development.base_component import Component
 
 import dashboard.figures.template  # noqa: F401  registers the plotly template
-from dashboard import labels
+from dashboard import compression, labels, plotly_js
 from dashboard.components.shell import shell
 from dashboard.config import ROOT, Settings
 from dashboard.datenstand import datenstand
@@ -36,13 +36,9 @@ def create_app(settings: Settings | None = None) -> Dash:
         include_pages_meta=False,
     )
     configure(app.server, services)
-    # German page; fetch plotly.js (4.8 MB) in parallel with the app bundles instead of
-    # only after the first graph is rendered.
-    app.index_string = app.index_string.replace("<html>", '<html lang="de">').replace(
-        "{%css%}",
-        '{%css%}\n<link rel="preload" as="script" '
-        'href="/_dash-component-suites/plotly/package_data/plotly.min.js">',
-    )
+    compression.configure(app.server)
+    plotly_js.configure(app)
+    app.index_string = app.index_string.replace("<html>", '<html lang="de">')
 
     def layout():  # noqa: ANN202  (per request, so the Datenstand follows imports)
         return shell(datenstand(services.repo), services.provenance)

@@ -41,6 +41,7 @@ dash.register_page(
     name="DaZ & Schulen",
     title=f"DaZ & Schulen – {labels.APP_TITLE}",
     nav_order=2,
+    plotly_preload=True,  # draws charts on every visit (dashboard.plotly_js)
 )
 
 TABS = {

@@ -47,6 +47,7 @@ dash.register_page(
     name="Karte",
     title=f"Karte – {labels.APP_TITLE}",
     nav_order=1,
+    plotly_preload=True,  # draws charts on every visit (dashboard.plotly_js)
 )
 
 GRAPH_CONFIG = graph_config(

@@ -27,6 +27,7 @@ dash.register_page(
     path="/sitzung",
     name="Sitzungsmodus",
     title=f"Sitzung – {labels.APP_TITLE}",
+    plotly_preload=True,  # draws charts on every visit (dashboard.plotly_js)
 )
 
 

@@ -20,7 +20,12 @@ from dashboard.figures.daz import capacity_by_group, daz_trend
 from dashboard.formatting import fmt_num, fmt_pct, fmt_stand
 
 dash.register_page(
-    __name__, path="/", name=labels.NAV_UEBERBLICK, title=labels.APP_TITLE, nav_order=0
+    __name__,
+    path="/",
+    name=labels.NAV_UEBERBLICK,
+    title=labels.APP_TITLE,
+    nav_order=0,
+    plotly_preload=True,  # draws charts on every visit (dashboard.plotly_js)
 )
 
 
