@@ -62,3 +62,21 @@ RELATION_INCOMING = {
     "soll nutzen": "soll genutzt werden von",
     "soll sensibilisieren": "soll sensibilisiert werden von",
 }
+
+# Betrieb (issue 13): HTTP answers and user administration
+CSRF_FAILED = (
+    "Das Formular ist abgelaufen oder stammt nicht von dieser Seite. Bitte die Seite "
+    "neu laden und erneut absenden."
+)
+TOO_MANY_REQUESTS = (
+    "Zu viele Anfragen von Ihrer Adresse – bitte später erneut versuchen."
+)
+TOO_LARGE = "Die Anfrage ist zu groß."
+NOT_FOUND = "Diese Seite gibt es nicht."
+BAD_REQUEST = "Die Anfrage ist ungültig."
+SERVER_ERROR = (
+    "Ein interner Fehler ist aufgetreten; er wurde protokolliert. Bitte später erneut "
+    "versuchen."
+)
+NAV_BENUTZER = "Benutzer"
+BENUTZER_TITLE = "Benutzerverwaltung"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import secrets
+import time
 import urllib.parse
 from datetime import datetime
 from pathlib import Path
@@ -10,6 +12,7 @@ from urllib.parse import urlparse
 
 import flask
 
+from dashboard.config import Settings
 from dashboard.reports.briefing import (
     BriefingUnavailable,
     Options,
@@ -17,26 +20,45 @@ from dashboard.reports.briefing import (
     render_pdf,
 )
 from dashboard.reports.figures import render as render_figure
+from dashboard.security import (
+    FIGURE_LIMIT,
+    LOGIN_LIMIT,
+    PDF_LIMIT,
+    check_csrf,
+    install,
+)
 from dashboard.services import Services
 from dashboard.store.auth import (
     SESSION_KEY,
     WriteRefused,
-    locked,
-    record_failure,
-    verify,
+    current_user,
+    end_sessions,
+    login,
 )
 
 
-def secret_key(services: Services) -> str:
-    """``SECRET_KEY`` if set, else a random key kept in the instance folder."""
-    if services.settings.secret_key:
-        return services.settings.secret_key
-    path = Path(services.settings.instance_dir) / "secret_key"
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_hex(32), encoding="utf-8")
-        path.chmod(0o600)
-    return path.read_text(encoding="utf-8").strip()
+def secret_key(settings: Settings) -> str:
+    """``SECRET_KEY`` if set, else a random key kept in the instance folder.
+
+    Created atomically (``O_EXCL``), so several workers starting at once share one key.
+    """
+    if settings.secret_key:
+        return settings.secret_key
+    path = Path(settings.instance_dir) / "secret_key"
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        pass
+    else:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(secrets.token_hex(32))
+    for _ in range(50):  # another worker may be writing it right now
+        key = path.read_text(encoding="utf-8").strip()
+        if key:
+            return key
+        time.sleep(0.02)
+    raise RuntimeError(f"{path} ist leer.")
 
 
 def _safe_next(target: str | None) -> str:
@@ -50,28 +72,32 @@ def _safe_next(target: str | None) -> str:
 def configure(server: flask.Flask, services: Services) -> None:
     """Attach services, session settings and the auth routes to ``server``."""
     server.extensions["integrationsmonitor"] = services
-    server.secret_key = secret_key(services)
-    server.config.update(
-        SESSION_COOKIE_HTTPONLY=True,
-        SESSION_COOKIE_SAMESITE="Lax",
-        MAX_CONTENT_LENGTH=5 * 1024 * 1024,
-    )
+    server.secret_key = secret_key(services.settings)
+    limiter = install(server, services.settings)
 
     @server.post("/auth/anmelden")
+    @limiter.limit(LOGIN_LIMIT)
     def anmelden():  # noqa: ANN202
-        name = flask.request.form.get("name", "").strip()
-        if locked(services.engine, name):
+        check_csrf()
+        result = login(
+            services.engine,
+            flask.request.form.get("name", "").strip(),
+            flask.request.form.get("passwort", ""),
+        )
+        if result == "gesperrt":
             return flask.redirect("/anmelden?fehler=gesperrt", code=303)
-        rolle = verify(services.engine, name, flask.request.form.get("passwort", ""))
-        if rolle is None:
-            record_failure(services.engine, name)
+        if result == "falsch":
             return flask.redirect("/anmelden?fehler=1", code=303)
         flask.session.clear()
-        flask.session[SESSION_KEY] = {"name": name, "rolle": rolle}
+        flask.session[SESSION_KEY] = result
         return flask.redirect(_safe_next(flask.request.form.get("weiter")), code=303)
 
     @server.post("/auth/abmelden")
     def abmelden():  # noqa: ANN202
+        check_csrf()
+        user = current_user()
+        if user:
+            end_sessions(services.engine, user["name"])
         flask.session.clear()
         return flask.redirect("/", code=303)
 
@@ -117,6 +143,7 @@ def configure(server: flask.Flask, services: Services) -> None:
             return flask.Response(str(exc), status=503, mimetype="text/plain")
 
     @server.get("/briefing.pdf")
+    @limiter.limit(PDF_LIMIT)
     def briefing_pdf():  # noqa: ANN202
         try:
             pdf = render_pdf(build_html(services, briefing_options()))
@@ -130,6 +157,7 @@ def configure(server: flask.Flask, services: Services) -> None:
         )
 
     @server.get("/abbildung/<name>.<fmt>")
+    @limiter.limit(FIGURE_LIMIT)
     def figure_file(name: str, fmt: str):  # noqa: ANN202
         try:
             content, filename = render_figure(services, name, fmt)

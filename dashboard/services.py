@@ -6,6 +6,7 @@ The app refuses to start on invalid bundled data rather than show wrong numbers.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import flask
 import geopandas as gpd
@@ -45,6 +46,7 @@ def start(settings: Settings) -> Services:
         If a bundled file is invalid or does not match the geometry.
     """
     gemeinden = load_gemeinden(settings.geo_dir)
+    _private_instance_dir(settings)
     engine = make_engine(settings.database_url)
     migrate(engine)
     if not seeded_unchanged(engine, settings.data_dir):
@@ -58,6 +60,13 @@ def start(settings: Settings) -> Services:
     return Services(
         settings, engine, repo, gemeinden, areas, load_provenance(settings.geo_dir)
     )
+
+
+def _private_instance_dir(settings: Settings) -> None:
+    """The instance folder holds the session key and the database: owner only (0700)."""
+    path = Path(settings.instance_dir)
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    path.chmod(0o700)
 
 
 def _check_mapping(mapped: set[str], gemeinden: gpd.GeoDataFrame) -> None:

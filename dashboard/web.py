@@ -10,6 +10,7 @@ from dashboard import compression, labels, plotly_js
 from dashboard.components.shell import shell
 from dashboard.config import ROOT, Settings
 from dashboard.datenstand import datenstand
+from dashboard.security import set_script_hashes
 from dashboard.server import configure
 from dashboard.services import start
 
@@ -54,6 +55,8 @@ def create_app(settings: Settings | None = None) -> Dash:
         if full is not None and not getattr(full, "im_slim", False):
             app.validation_layout = id_stubs(full)
 
+    # Betrieb (issue 13): the CSP allows exactly Dash's inline scripts
+    set_script_hashes(app.server, app.csp_hashes)
     return app
 
 

@@ -42,3 +42,32 @@ def data_copy(tmp_path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(DATA, target)
     return target
+
+
+# PostgreSQL (issue: Betrieb): one throwaway cluster per test session, one database per test.
+@pytest.fixture(scope="session")
+def pg_cluster():
+    from tests.postgres import Cluster
+
+    cluster = Cluster()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture()
+def pg_url(pg_cluster) -> str:
+    """URL of a new, empty PostgreSQL database."""
+    return pg_cluster.create_database()
+
+
+def csrf_token(client) -> str:
+    """A valid login/logout form token for ``client``'s session."""
+    import flask
+    from flask_wtf.csrf import generate_csrf
+
+    with client.application.test_request_context():
+        token = generate_csrf()
+        raw = flask.session["csrf_token"]
+    with client.session_transaction() as sess:
+        sess["csrf_token"] = raw
+    return token

@@ -9,6 +9,7 @@ import plotly.io.json
 import pytest
 
 from dashboard.data.loaders import DataError
+from tests.conftest import csrf_token
 
 
 def _ids(node, found):
@@ -71,31 +72,31 @@ def test_login_logout(app, client, settings):
         "smoke-passwort-1",
         BEARBEITUNG,
     )
-    bad = client.post(
-        "/auth/anmelden", data={"name": "smoke", "passwort": "falsch-falsch"}
-    )
+    token = csrf_token(client)
+
+    def post(path: str, **data: str):
+        return client.post(path, data={**data, "csrf_token": token})
+
+    bad = post("/auth/anmelden", name="smoke", passwort="falsch-falsch")
     assert bad.headers["Location"].endswith("/anmelden?fehler=1")
-    ok = client.post(
+    ok = post(
         "/auth/anmelden",
-        data={
-            "name": "smoke",
-            "passwort": "smoke-passwort-1",
-            "weiter": "https://evil.example/",
-        },
+        name="smoke",
+        passwort="smoke-passwort-1",
+        weiter="https://evil.example/",
     )
     assert ok.headers["Location"] == "/"
     with client.session_transaction() as sess:
-        assert sess["benutzer"] == {"name": "smoke", "rolle": BEARBEITUNG}
-    client.post("/auth/abmelden")
+        assert sess["benutzer"]["name"] == "smoke"
+        assert "rolle" not in sess["benutzer"]  # read from the store per request
+    token = csrf_token(client)
+    post("/auth/abmelden")
     with client.session_transaction() as sess:
         assert "benutzer" not in sess
+    token = csrf_token(client)  # the logout cleared the session and its token
     for _ in range(5):
-        client.post(
-            "/auth/anmelden", data={"name": "smoke", "passwort": "falsch-falsch"}
-        )
-    locked = client.post(
-        "/auth/anmelden", data={"name": "smoke", "passwort": "smoke-passwort-1"}
-    )
+        post("/auth/anmelden", name="smoke", passwort="falsch-falsch")
+    locked = post("/auth/anmelden", name="smoke", passwort="smoke-passwort-1")
     assert locked.headers["Location"].endswith("fehler=gesperrt")
 
 

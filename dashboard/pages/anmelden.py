@@ -10,6 +10,7 @@ import dash_bootstrap_components as dbc
 from dash import html
 
 from dashboard import ids, labels
+from dashboard.security import CSRF_FIELD, csrf_token
 from dashboard.store.auth import current_user
 
 dash.register_page(
@@ -21,6 +22,10 @@ dash.register_page(
 )
 
 
+def _token() -> html.Div:
+    return dbc.Input(type="hidden", name=CSRF_FIELD, value=csrf_token())
+
+
 def layout(fehler: str | None = None, weiter: str = "/", **_query: str) -> html.Div:
     user = current_user()
     if user:
@@ -29,7 +34,12 @@ def layout(fehler: str | None = None, weiter: str = "/", **_query: str) -> html.
                 html.H1(labels.LOGIN_TITLE, className="h2"),
                 html.P(f"Angemeldet als {user['name']} (Rolle {user['rolle']})."),
                 html.Form(
-                    dbc.Button(labels.NAV_ABMELDEN, type="submit", color="secondary"),
+                    [
+                        _token(),
+                        dbc.Button(
+                            labels.NAV_ABMELDEN, type="submit", color="secondary"
+                        ),
+                    ],
                     method="POST",
                     action="/auth/abmelden",
                 ),
@@ -65,6 +75,7 @@ def layout(fehler: str | None = None, weiter: str = "/", **_query: str) -> html.
                         class_name="mb-3",
                     ),
                     dbc.Input(type="hidden", name="weiter", value=weiter),
+                    _token(),
                     dbc.Button("Anmelden", type="submit", color="primary"),
                 ],
                 id=ids.LOGIN_FORM,

@@ -1,42 +1,68 @@
-"""Users, roles and the one server-side check every write callback calls.
+"""Users, roles, login and the one server-side check every write callback calls.
 
 Viewing needs no login. Writing needs a session user with a sufficient role;
-hiding buttons is never the protection.
+hiding buttons is never the protection. The session cookie carries only the name,
+the user's session version and the login time: role and active flag are read from
+the store on every request, so a disabled user, a changed role or a logout (which
+bumps the session version) take effect at the next request in every worker.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 
 import flask
-from sqlalchemy import Engine, func, insert, select
+from sqlalchemy import Engine, case, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from dashboard.store.models import audit, benutzer
+from dashboard.store.models import anmeldung_fehlversuch, audit, benutzer
 
 BEARBEITUNG = "Bearbeitung"
 ADMINISTRATION = "Administration"
 ROLES = (BEARBEITUNG, ADMINISTRATION)
 _RANK = {BEARBEITUNG: 1, ADMINISTRATION: 2}
 SESSION_KEY = "benutzer"
+SESSION_HOURS = 12
+MIN_PASSWORD = 10
+MAX_FAILURES = 5
+LOCK_MINUTES = 15
+_NAME = re.compile(r"^[\w.@-]{1,64}$")
+# Unknown names are checked against this hash, so they take as long as known ones.
+_DUMMY_HASH = generate_password_hash("kein-benutzer-vorhanden")
 
 
 class WriteRefused(PermissionError):
     """A write without a permitted login; answered with HTTP 403 and a German text."""
 
 
-def create_user(engine: Engine, name: str, password: str, rolle: str) -> None:
-    """Create a user with a hashed password.
+def check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise ValueError(
+            f"Das Passwort muss mindestens {MIN_PASSWORD} Zeichen lang sein."
+        )
+    if len(password) > 256:
+        raise ValueError("Das Passwort darf höchstens 256 Zeichen lang sein.")
+
+
+def create_user(
+    engine: Engine, name: str, password: str, rolle: str, by: str = "Kommandozeile"
+) -> None:
+    """Create a user with a hashed password; audited with ``by``.
 
     Raises
     ------
     ValueError
-        On an unknown role, a short password or an existing name (German message).
+        On an invalid name, an unknown role, a short password or an existing name.
     """
+    if not _NAME.match(name):
+        raise ValueError(
+            "Der Benutzername darf 1–64 Buchstaben, Ziffern und . _ @ - enthalten."
+        )
     if rolle not in ROLES:
         raise ValueError(f"Unbekannte Rolle „{rolle}“; erlaubt: {', '.join(ROLES)}.")
-    if len(password) < 10:
-        raise ValueError("Das Passwort muss mindestens 10 Zeichen lang sein.")
+    check_password(password)
     now = datetime.now(UTC)
     with engine.begin() as conn:
         if conn.execute(select(benutzer.c.name).where(benutzer.c.name == name)).first():
@@ -52,7 +78,7 @@ def create_user(engine: Engine, name: str, password: str, rolle: str) -> None:
         conn.execute(
             insert(audit).values(
                 zeit=now,
-                benutzer="Kommandozeile",
+                benutzer=by,
                 aktion="Benutzer angelegt",
                 tabelle="benutzer",
                 details=f"{name} ({rolle})",
@@ -61,67 +87,147 @@ def create_user(engine: Engine, name: str, password: str, rolle: str) -> None:
 
 
 def verify(engine: Engine, name: str, password: str) -> str | None:
-    """Return the user's role if name and password match, else ``None``."""
+    """Return the role of an active user whose password matches, else ``None``.
+
+    Unknown and disabled names cost one hash check too (no timing difference).
+    """
     with engine.connect() as conn:
         row = conn.execute(
-            select(benutzer.c.passwort_hash, benutzer.c.rolle).where(
+            select(benutzer.c.passwort_hash, benutzer.c.rolle, benutzer.c.aktiv).where(
                 benutzer.c.name == name
             )
         ).first()
-    if row is None or not check_password_hash(row.passwort_hash, password):
-        return None
-    return row.rolle
+    ok = check_password_hash(row.passwort_hash if row else _DUMMY_HASH, password)
+    return row.rolle if ok and row is not None and row.aktiv else None
 
 
-MAX_FAILURES = 5
-LOCK_MINUTES = 15
+def _count_attempt(engine: Engine, name: str, now: datetime) -> int:
+    """Count one attempt for ``name`` atomically; return the attempts in the window."""
+    make_insert = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}[
+        engine.dialect.name
+    ]
+    t = anmeldung_fehlversuch
+    expired = t.c.seit < now - timedelta(minutes=LOCK_MINUTES)
+    stmt = (
+        make_insert(t)
+        .values(name=name, anzahl=1, seit=now)
+        .on_conflict_do_update(
+            index_elements=[t.c.name],
+            set_={
+                "anzahl": case((expired, 1), else_=t.c.anzahl + 1),
+                "seit": case((expired, now), else_=t.c.seit),
+            },
+        )
+        .returning(t.c.anzahl)
+    )
+    with engine.begin() as conn:
+        return conn.execute(stmt).scalar_one()
 
 
-def record_failure(engine: Engine, name: str) -> None:
-    """Log a failed login (who was tried, when) in the audit trail."""
+def login(engine: Engine, name: str, password: str) -> dict | str:
+    """Check a login; return the session payload, or ``"gesperrt"`` / ``"falsch"``.
+
+    The attempt is counted before the password is checked, so parallel attempts
+    cannot pass the lock: after ``MAX_FAILURES`` attempts in ``LOCK_MINUTES`` the
+    name is refused without a check. A success resets the count. Each counted
+    failure leaves one audit row, at most ``MAX_FAILURES`` per name and window.
+    """
+    name = name[:64]
+    now = datetime.now(UTC)
+    if _count_attempt(engine, name, now) > MAX_FAILURES:
+        return "gesperrt"
+    rolle = verify(engine, name, password)
+    if rolle is None:
+        with engine.begin() as conn:
+            conn.execute(
+                insert(audit).values(
+                    zeit=now,
+                    benutzer=name or "(leer)",
+                    aktion="Anmeldung fehlgeschlagen",
+                    tabelle="benutzer",
+                    details="",
+                )
+            )
+        return "falsch"
     with engine.begin() as conn:
         conn.execute(
-            insert(audit).values(
-                zeit=datetime.now(UTC),
-                benutzer=name[:64] or "(leer)",
-                aktion="Anmeldung fehlgeschlagen",
-                tabelle="benutzer",
-                details="",
-            )
+            update(anmeldung_fehlversuch)
+            .where(anmeldung_fehlversuch.c.name == name)
+            .values(anzahl=0)
         )
+        version = conn.execute(
+            select(benutzer.c.sitzung_version).where(benutzer.c.name == name)
+        ).scalar_one()
+    return {"name": name, "v": version, "seit": now.timestamp()}
 
 
 def locked(engine: Engine, name: str) -> bool:
-    """True after ``MAX_FAILURES`` failed logins for ``name`` within ``LOCK_MINUTES``."""
+    """True while ``name`` has ``MAX_FAILURES`` or more attempts in the lock window."""
     since = datetime.now(UTC) - timedelta(minutes=LOCK_MINUTES)
     with engine.connect() as conn:
-        failures = conn.execute(
-            select(func.count())
-            .select_from(audit)
-            .where(
-                audit.c.aktion == "Anmeldung fehlgeschlagen",
-                audit.c.benutzer == name[:64],
-                audit.c.zeit >= since,
+        row = conn.execute(
+            select(anmeldung_fehlversuch).where(
+                anmeldung_fehlversuch.c.name == name[:64]
             )
-        ).scalar_one()
-    return failures >= MAX_FAILURES
+        ).first()
+    if row is None:
+        return False
+    seit = row.seit if row.seit.tzinfo else row.seit.replace(tzinfo=UTC)
+    return seit >= since and row.anzahl >= MAX_FAILURES
+
+
+def end_sessions(engine: Engine, name: str) -> None:
+    """Invalidate every session cookie of ``name`` issued so far (logout)."""
+    with engine.begin() as conn:
+        conn.execute(
+            update(benutzer)
+            .where(benutzer.c.name == name)
+            .values(sitzung_version=benutzer.c.sitzung_version + 1)
+        )
+
+
+def _engine() -> Engine:
+    return flask.current_app.extensions["integrationsmonitor"].engine
 
 
 def current_user() -> dict | None:
-    """The logged-in user of this request (``{"name", "rolle"}``) or ``None``."""
-    return flask.session.get(SESSION_KEY)
+    """The logged-in user of this request (``{"name", "rolle"}``) or ``None``.
+
+    Read from the store once per request: the cookie must name an active user, carry
+    the user's current session version and be younger than ``SESSION_HOURS``.
+    """
+    if "im_user" in flask.g:
+        return flask.g.im_user
+    data = flask.session.get(SESSION_KEY)
+    user = None
+    if isinstance(data, dict) and isinstance(data.get("name"), str):
+        with _engine().connect() as conn:
+            row = conn.execute(
+                select(
+                    benutzer.c.rolle, benutzer.c.aktiv, benutzer.c.sitzung_version
+                ).where(benutzer.c.name == data["name"])
+            ).first()
+        age = datetime.now(UTC).timestamp() - float(data.get("seit") or 0)
+        if (
+            row is not None
+            and row.aktiv
+            and row.sitzung_version == data.get("v")
+            and 0 <= age < SESSION_HOURS * 3600
+        ):
+            user = {"name": data["name"], "rolle": row.rolle}
+    flask.g.im_user = user
+    return user
 
 
 def require_role(rolle: str = BEARBEITUNG) -> dict:
-    """Check the session before any write; return the user.
+    """Check the user's current state in the store before any write; return the user.
 
-    Every write callback calls this first. The role is read from the session that
-    the login route signed; the client cannot choose it.
+    Every write callback calls this first.
 
     Raises
     ------
     WriteRefused
-        When nobody is logged in or the role is insufficient.
+        When nobody is logged in (or the session was ended) or the role is insufficient.
     """
     user = current_user()
     if not user:

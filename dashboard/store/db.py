@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from alembic import command
@@ -14,7 +15,7 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 def make_engine(url: str) -> Engine:
     """Create the engine; SQLite gets WAL, foreign keys and a busy timeout."""
     if url.startswith("sqlite:///"):
-        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        _private_file(Path(url.removeprefix("sqlite:///")))
     engine = create_engine(url, future=True)
     if engine.dialect.name == "sqlite":
 
@@ -27,6 +28,19 @@ def make_engine(url: str) -> Engine:
             cur.close()
 
     return engine
+
+
+def _private_file(path: Path) -> None:
+    """Create the SQLite file owner-only (0600): it holds password hashes.
+
+    SQLite gives its -wal and -shm files the permissions of the database file.
+    """
+    if str(path) in ("", ":memory:"):
+        return
+    if not path.parent.exists():
+        path.parent.mkdir(mode=0o700, parents=True)
+    os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+    path.chmod(0o600)
 
 
 def alembic_config(engine: Engine) -> Config:

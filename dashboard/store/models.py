@@ -7,6 +7,7 @@ checks that the alembic migrations produce exactly this metadata.
 from __future__ import annotations
 
 from sqlalchemy import (
+    Boolean,
     Column,
     DateTime,
     Float,
@@ -17,6 +18,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    true,
 )
 
 from dashboard.data.schemas import SCHEMAS
@@ -68,6 +70,21 @@ benutzer = Table(
     Column("passwort_hash", String(256), nullable=False),
     Column("rolle", String(32), nullable=False),
     Column("angelegt_am", DateTime(timezone=True), nullable=False),
+    # Betrieb (issue 13): disabled users cannot log in; bumping the session version
+    # invalidates every cookie issued before (logout, role change, disable, new password).
+    Column("aktiv", Boolean, nullable=False, server_default=true()),
+    Column("sitzung_version", Integer, nullable=False, server_default="1"),
+)
+
+# Failed logins per name in the current lock window (issue 13): one row per name,
+# counted atomically before the password is checked, so parallel attempts cannot
+# slip past the lock.
+anmeldung_fehlversuch = Table(
+    "anmeldung_fehlversuch",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("anzahl", Integer, nullable=False),
+    Column("seit", DateTime(timezone=True), nullable=False),
 )
 
 # Imports of new school years by the Schulamt (issue: DaZ & Schulen). Rows are never
