@@ -137,8 +137,10 @@ class Watched:
 
 @pytest.fixture()
 def watched(browser, live_server):
+    # Playwright's wait_for_function evaluates strings with eval, which the app's CSP
+    # forbids; tests/browser/test_betrieb.py checks every page with the CSP enforced.
     context = browser.new_context(
-        viewport={"width": 1024, "height": 768}, locale="de-DE"
+        viewport={"width": 1024, "height": 768}, locale="de-DE", bypass_csp=True
     )
     w = Watched(context.new_page(), live_server.url)
     yield w
