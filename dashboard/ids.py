@@ -3,6 +3,7 @@
 # shell
 URL = "shell-url"
 NAV = "shell-nav"
+MAIN = "inhalt"  # target of the skip link
 
 # Überblick
 UEB_KPIS = "ueberblick-kpis"

@@ -6,6 +6,7 @@ APP_SUBTITLE = "Monitoring zum Integrationskonzept des Landkreises Meißen"
 NAV_UEBERBLICK = "Überblick"
 NAV_ANMELDEN = "Anmelden"
 NAV_ABMELDEN = "Abmelden"
+SKIP_LINK = "Zum Inhalt springen"
 
 KONZEPT = "Integrationskonzept des Landkreises Meißen"
 BKG_ATTRIBUTION = (
@@ -80,3 +81,10 @@ SERVER_ERROR = (
 )
 NAV_BENUTZER = "Benutzer"
 BENUTZER_TITLE = "Benutzerverwaltung"
+
+# Barrierefreiheit, Seite nicht gefunden (issue 12)
+NOT_FOUND_TITLE = "Seite nicht gefunden"
+NOT_FOUND_TEXT = (
+    "Diese Adresse gibt es im Integrationsmonitor nicht. Bitte prüfen Sie die "
+    "Schreibweise oder wählen Sie eine der folgenden Seiten:"
+)

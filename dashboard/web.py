@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dash
+import flask
 from dash import Dash, html
 from dash.development.base_component import Component
 
@@ -39,7 +41,12 @@ def create_app(settings: Settings | None = None) -> Dash:
     configure(app.server, services)
     compression.configure(app.server)
     plotly_js.configure(app)
-    app.index_string = app.index_string.replace("<html>", '<html lang="de">')
+    app.index_string = (
+        app.index_string.replace("<html>", '<html lang="de">')
+        # Dash wraps its scripts in <footer>: a second contentinfo landmark
+        .replace("<footer>", "<div>")
+        .replace("</footer>", "</div>")
+    )
 
     def layout():  # noqa: ANN202  (per request, so the Datenstand follows imports)
         return shell(datenstand(services.repo), services.provenance)
@@ -57,7 +64,39 @@ def create_app(settings: Settings | None = None) -> Dash:
 
     # Betrieb (issue 13): the CSP allows exactly Dash's inline scripts
     set_script_hashes(app.server, app.csp_hashes)
+
+    @app.server.after_request
+    def not_found_status(response: flask.Response) -> flask.Response:
+        # Dash answers every unknown path with its page (200); the German 404 page is
+        # shown inside the app frame, and the status must say so too.
+        if (
+            flask.request.endpoint == "/<path:path>"
+            and response.status_code == 200
+            and not is_page_path(flask.request.path)
+        ):
+            response.status_code = 404
+        return response
+
     return app
+
+
+def is_page_path(path: str) -> bool:
+    """Whether ``path`` belongs to a registered page (fixed path or path template)."""
+    parts = path.strip("/").split("/")
+    for page in dash.page_registry.values():
+        if page.get("path_template"):
+            template = page["path_template"].strip("/").split("/")
+            if len(template) == len(parts) and all(
+                t == p or (t.startswith("<") and t.endswith(">") and p)
+                for t, p in zip(template, parts, strict=True)
+            ):
+                return True
+        elif (
+            path.strip("/") == page["path"].strip("/")
+            and page["module"].split(".")[-1] != "not_found_404"
+        ):
+            return True
+    return False
 
 
 def id_stubs(layout: Component) -> html.Div:

@@ -61,11 +61,17 @@ def footer(datenstand: list[tuple[str, str]], provenance: dict) -> html.Footer:
 
 
 def shell(datenstand: list[tuple[str, str]], provenance: dict) -> html.Div:
+    """Skip link, then one banner (navigation), one main and one contentinfo."""
     return html.Div(
         [
             dcc.Location(id=ids.URL),
-            navbar(),
-            dbc.Container(dash.page_container, fluid=True, class_name="im-main"),
+            html.A(labels.SKIP_LINK, href=f"#{ids.MAIN}", className="im-skip"),
+            html.Header(navbar()),
+            html.Main(
+                dbc.Container(dash.page_container, fluid=True, class_name="im-main"),
+                id=ids.MAIN,
+                tabIndex="-1",
+            ),
             footer(datenstand, provenance),
         ]
     )

@@ -78,6 +78,11 @@ def map_slide(figure, indicator: str, area: str | None, source: str) -> html.Sec
         "karte",
         title,
         [
+            dbc.Label(
+                "Kennzahl der Karte",
+                html_for=ids.DECK_MAP_INDICATOR,
+                class_name="visually-hidden",
+            ),
             select,
             dcc.Graph(
                 id=ids.DECK_MAP,
@@ -133,7 +138,11 @@ def scenario_slide(change: int, year: str, source: str) -> html.Section:
         "szenario",
         "Was wäre, wenn? – Berechnung, keine beobachteten Daten",
         [
-            html.Div(f"Veränderung der DaZ-Schüler gegenüber Schuljahr {year}:"),
+            html.Label(
+                f"Veränderung der DaZ-Schüler gegenüber Schuljahr {year}:",
+                htmlFor=ids.DECK_SC_CHANGE,
+                className="d-block",
+            ),
             control,
             html.Div(id=ids.DECK_SC_RESULT, className="mt-3"),
         ],

@@ -19,13 +19,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-# status: (colour, symbol) — colour-blind safe (Okabe–Ito) and never colour alone
+# status: (colour, symbol) — Okabe–Ito hues darkened so white text reaches 4.5:1
+# (WCAG 1.4.3), and never colour alone
 STATUS = {
     "noch nicht bewertet": ("#6c757d", "○"),
     "geplant": ("#0072B2", "◔"),
-    "in Umsetzung": ("#E69F00", "◑"),
-    "erreicht": ("#009E73", "●"),
-    "gefährdet": ("#D55E00", "▲"),
+    "in Umsetzung": ("#8F5300", "◑"),
+    "erreicht": ("#00795A", "●"),
+    "gefährdet": ("#B04A00", "▲"),
 }
 INITIAL_STATUS = "noch nicht bewertet"
 

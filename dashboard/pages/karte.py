@@ -53,7 +53,6 @@ dash.register_page(
 GRAPH_CONFIG = graph_config(
     "Karte_Landkreis_Meißen",
     scrollZoom=False,
-    modeBarButtonsToRemove=["select2d", "lasso2d"],
 )
 
 

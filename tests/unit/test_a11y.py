@@ -1,0 +1,40 @@
+"""Accessibility and language rules that need no browser."""
+
+from __future__ import annotations
+
+from dashboard.components.graph import graph_config
+from dashboard.web import is_page_path
+
+
+def test_graph_toolbar_offers_no_cloud_and_few_buttons():
+    config = graph_config("Test")
+    assert config["locale"] == "de"
+    assert config["showSendToCloud"] is False
+    assert config["showEditInChartStudio"] is False
+    removed = set(config["modeBarButtonsToRemove"])
+    assert {"sendChartToCloud", "zoom2d", "pan2d", "zoomInGeo"} <= removed
+    assert not removed & {"toImage", "resetScale2d", "resetGeo"}
+
+
+def test_unknown_paths_answer_404_in_german(app, client):
+    assert is_page_path("/karte") and is_page_path("/") and is_page_path("/daz/")
+    assert not is_page_path("/gibt-es-nicht") and not is_page_path("/404")
+    response = client.get("/gibt-es-nicht")
+    assert response.status_code == 404
+    assert client.get("/karte").status_code == 200
+    # the not-found page itself is German
+    layout = client.get("/_dash-layout").get_json()
+    assert layout is not None
+    from dashboard.pages import not_found_404
+
+    text = str(not_found_404.layout().to_plotly_json())
+    assert "Seite nicht gefunden" in text
+
+
+def test_shell_has_skip_link_and_one_landmark_each(client):
+    text = str(client.get("/_dash-layout").get_json())
+    assert "Zum Inhalt springen" in text
+    assert text.count("'type': 'Main'") == 1
+    assert text.count("'type': 'Footer'") == 1
+    page = client.get("/").get_data(as_text=True)
+    assert "<footer>" not in page
