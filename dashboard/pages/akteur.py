@@ -17,6 +17,9 @@ from dashboard.store import goals as goal_store
 dash.register_page(
     __name__,
     path_template="/akteure/<kennung>",
+    a11y_paths=[
+        "/akteure/auslaenderbeauftragte"
+    ],  # example checked by tests/browser/test_a11y.py
     title=f"Akteur – {labels.APP_TITLE}",
 )
 

@@ -14,6 +14,7 @@ from dashboard.components.akteur_detail import site_view
 dash.register_page(
     __name__,
     path_template="/angebote/<kennung>",
+    a11y_paths=["/angebote/ua-riesa"],  # example checked by tests/browser/test_a11y.py
     title=f"Angebot – {labels.APP_TITLE}",
 )
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dash
+
 from dashboard.components.graph import graph_config
 from dashboard.web import is_page_path
 
@@ -23,11 +25,11 @@ def test_unknown_paths_answer_404_in_german(app, client):
     assert response.status_code == 404
     assert client.get("/karte").status_code == 200
     # the not-found page itself is German
-    layout = client.get("/_dash-layout").get_json()
-    assert layout is not None
-    from dashboard.pages import not_found_404
-
-    text = str(not_found_404.layout().to_plotly_json())
+    page = next(
+        p for p in dash.page_registry.values() if p["module"].endswith("not_found_404")
+    )
+    with app.server.test_request_context("/gibt-es-nicht"):
+        text = str(page["layout"]().to_plotly_json())
     assert "Seite nicht gefunden" in text
 
 
