@@ -17,13 +17,8 @@ from dash import ALL, Input, Output, State, callback, ctx, dcc, html
 from dashboard import ids, services
 from dashboard.components.sortable_table import plain_table
 from dashboard.data.daz import BASE_YEAR
-from dashboard.data.daz_upload import (
-    KEY,
-    MAX_BYTES,
-    ParsedUpload,
-    parse_upload,
-    template_csv,
-)
+from dashboard.data.daz_upload import KEY, ParsedUpload, parse_upload, template_csv
+from dashboard.data.tabular import MAX_BYTES
 from dashboard.formatting import fmt_stand
 from dashboard.store.auth import ADMINISTRATION, BEARBEITUNG, current_user, require_role
 from dashboard.store.daz_imports import (
@@ -59,7 +54,13 @@ def validate(contents: str, filename: str) -> ParsedUpload:
         return ParsedUpload(
             pd.DataFrame(), [f"{filename}: Datei konnte nicht gelesen werden."]
         )
-    return parse_upload(raw, filename, known_schools(), existing_keys())
+    schools = services.get().repo.table("schulen_daz")
+    names = {
+        str(n).strip().lower(): sid
+        for col in ("name_dokument", "name_amtlich")
+        for n, sid in zip(schools[col], schools["schule_id"], strict=True)
+    }
+    return parse_upload(raw, filename, known_schools(), existing_keys(), names)
 
 
 def imports_table() -> html.Div:
@@ -118,9 +119,12 @@ def section() -> list:
         html.Div(className="mt-2"),
         login,
         html.P(
-            "CSV (Trennzeichen ; oder ,; UTF-8 oder Windows-1252) oder Excel (.xlsx), höchstens 1 MB. "
-            "Jede Zeile braucht Quelle und Stand. Nach der Prüfung zeigt eine Vorschau alle Probleme; "
-            "gespeichert wird erst nach „Übernehmen“ – ganz oder gar nicht."
+            "CSV oder Text (Trennzeichen ; , oder Tabulator; UTF-8, Windows-1252 oder "
+            "Unicode-Text) oder Excel (.xlsx), höchstens 1 MB. Titelzeilen über der Kopfzeile, "
+            "leere Zeilen und weitere Spalten (z. B. Bemerkung) stören nicht; eine Summenzeile "
+            "wird geprüft, aber nicht übernommen. Jede Zeile braucht Quelle und Stand. Nach der "
+            "Prüfung zeigt eine Vorschau alle Probleme; gespeichert wird erst nach „Übernehmen“ "
+            "– ganz oder gar nicht."
         ),
         dbc.Button(
             "Vorlage herunterladen (CSV)",

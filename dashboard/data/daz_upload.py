@@ -1,21 +1,22 @@
 """Parse and validate an uploaded school year (CSV or Excel) before anything is stored.
 
-German office conventions are accepted: ``;`` or ``,`` as separator, UTF-8 with or
-without BOM or Windows-1252, dates as 31.01.2018. Every problem is reported in German
-with row and column; a file with any error is never stored.
+The file is read by ``dashboard.data.tabular.read_table`` (encodings, separators,
+title rows, header spellings, empty and sum rows). Values are accepted as people
+write them: "2017/2018", "landkreis", "DaZ1/2", "01.02.18", an Excel date cell. Every
+problem is reported in German with the file's row and column; a file with any error
+is never stored.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field
 from datetime import date
 
 import pandas as pd
 
-MAX_BYTES = 1_000_000
+from dashboard.data.tabular import Table, TableError, read_table
+
 MAX_PUPILS = 10_000
 REQUIRED = ["schuljahr", "ebene", "phase", "schueler", "quelle", "stand"]
 OPTIONAL = ["schule_id", "schule", "vka_klassen", "kapazitaetsreserve"]
@@ -62,55 +63,6 @@ def _empty() -> pd.DataFrame:
     )
 
 
-def decode(raw: bytes) -> str:
-    """UTF-8 (with or without BOM), else Windows-1252; anything else is refused."""
-    if b"\x00" in raw:
-        raise ValueError(
-            "Zeichenkodierung nicht erkannt (Datei enthält Nullbytes, vermutlich UTF-16). "
-            "Bitte als „CSV UTF-8“ oder „CSV (Trennzeichen-getrennt)“ speichern."
-        )
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            return raw.decode("cp1252")
-        except UnicodeDecodeError as exc:
-            raise ValueError(
-                "Zeichenkodierung nicht erkannt. Bitte als UTF-8 oder Windows-1252 speichern."
-            ) from exc
-
-
-def read_table(raw: bytes, filename: str) -> pd.DataFrame:
-    """Read CSV or Excel into a frame of strings."""
-    if filename.lower().endswith(".xlsx"):
-        try:
-            frame = pd.read_excel(io.BytesIO(raw), dtype=str, engine="openpyxl").fillna(
-                ""
-            )
-        except Exception as exc:  # noqa: BLE001  openpyxl raises many kinds
-            raise ValueError(
-                f"Excel-Datei nicht lesbar ({type(exc).__name__})."
-            ) from exc
-        return frame.astype(str)
-    if not filename.lower().endswith((".csv", ".txt")):
-        raise ValueError(
-            "Nur CSV- (.csv) oder Excel-Dateien (.xlsx) werden angenommen."
-        )
-    text = decode(raw)
-    first = text.splitlines()[0] if text.strip() else ""
-    sep = ";" if first.count(";") >= first.count(",") else ","
-    try:
-        return pd.read_csv(
-            io.StringIO(text),
-            sep=sep,
-            dtype=str,
-            keep_default_na=False,
-            quoting=csv.QUOTE_MINIMAL,
-        )
-    except pd.errors.ParserError as exc:
-        raise ValueError(f"CSV nicht lesbar: {exc}") from exc
-
-
 def _whole(value: str) -> int | None:
     """A whole non-negative number, German thousands dots allowed ("1.234")."""
     text = value.strip().replace(" ", "")
@@ -120,84 +72,99 @@ def _whole(value: str) -> int | None:
 
 
 def _stand(value: str) -> str | None:
-    text = value.strip()
-    m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text)
+    """31.01.2018, 1.2.18, 2018-01-31 (also an Excel date cell) → ISO date."""
+    text = value.strip().split(" ")[0]
+    m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})", text)
     try:
         if m:
-            return date(int(m[3]), int(m[2]), int(m[1])).isoformat()
+            year = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
+            return date(year, int(m[2]), int(m[1])).isoformat()
         return date.fromisoformat(text).isoformat()
     except ValueError:
         return None
 
 
-def _schuljahr_ok(value: str) -> bool:
-    m = re.fullmatch(r"(\d{4})/(\d{2})", value)
-    return bool(m) and (int(m[1]) + 1) % 100 == int(m[2])
+def _schuljahr(value: str) -> str | None:
+    """2017/18, 2017/2018, 2017-18 → "2017/18" (consecutive years only)."""
+    m = re.fullmatch(r"(\d{4})\s*[/-]\s*(\d{2}|\d{4})", value.strip())
+    if not m or int(m[2][-2:]) != (int(m[1]) + 1) % 100:
+        return None
+    if len(m[2]) == 4 and int(m[2]) != int(m[1]) + 1:
+        return None
+    return f"{m[1]}/{m[2][-2:]}"
+
+
+def _ebene(value: str) -> str | None:
+    return {e.lower(): e for e in EBENEN}.get(value.strip().lower())
+
+
+def _phase(value: str) -> str | None:
+    """ "DaZ 1/2", "DaZ1/2", "daz 1 / 2", "Phase 3", "3" → canonical phase."""
+    key = re.sub(r"\s+|daz|phase", "", value.lower())
+    return {"1/2": "DaZ 1/2", "1+2": "DaZ 1/2", "12": "DaZ 1/2", "3": "DaZ 3"}.get(key)
+
+
+def _school_id(
+    value: str, name: str, schools: dict[str, str], names: dict[str, str]
+) -> str:
+    """The ``schule_id`` as written, or found by the school's name when left empty."""
+    if value or not name:
+        return value.strip().lower() if value.strip().lower() in schools else value
+    return names.get(name.strip().lower(), "")
 
 
 def parse_upload(
-    raw: bytes, filename: str, schools: dict[str, str], existing: set[tuple]
+    raw: bytes,
+    filename: str,
+    schools: dict[str, str],
+    existing: set[tuple],
+    school_names: dict[str, str] | None = None,
 ) -> ParsedUpload:
     """Validate an upload.
 
     Parameters
     ----------
     raw, filename : bytes, str
-        The uploaded file.
+        The uploaded file (read by ``dashboard.data.tabular.read_table``).
     schools : dict
         Known ``schule_id`` → Schulart.
     existing : set of tuple
         ``KEY`` tuples already stored (bundled or imported); repeating one is an error.
+    school_names : dict, optional
+        Lower-case school name → ``schule_id``, for rows that name the school only.
     """
-    if len(raw) > MAX_BYTES:
-        return ParsedUpload(
-            _empty(),
-            [
-                f"{filename}: Die Datei ist größer als 1 MB ({len(raw):,} Bytes).".replace(
-                    ",", "."
-                )
-            ],
-        )
-    if not raw.strip():
-        return ParsedUpload(_empty(), [f"{filename}: Die Datei ist leer."])
     try:
-        frame = read_table(raw, filename)
-    except ValueError as exc:
+        table = read_table(raw, filename, tuple(REQUIRED), tuple(OPTIONAL))
+    except TableError as exc:
         return ParsedUpload(_empty(), [f"{filename}: {exc}"])
-    frame.columns = [str(c).strip().lower() for c in frame.columns]
-    errors = [
-        f"{filename}: Spalte „{c}“ fehlt." for c in REQUIRED if c not in frame.columns
-    ]
-    errors += [
-        f"{filename}: Spalte „{c}“ ist unbekannt."
-        for c in frame.columns
-        if c not in REQUIRED + OPTIONAL
-    ]
-    if errors:
-        return ParsedUpload(_empty(), errors)
-    if frame.empty:
-        return ParsedUpload(
-            _empty(), [f"{filename}: Die Datei enthält keine Datenzeilen."]
-        )
-    for col in OPTIONAL:
-        if col not in frame.columns:
-            frame[col] = ""
-    rows, warnings = [], []
-    for idx, r in frame.astype(str).apply(lambda c: c.str.strip()).iterrows():
-        where = f"Zeile {idx + 2}"
+    names = school_names or {}
+    head = table.headers
+    errors: list[str] = []
+    rows = []
+    for line, r in zip(table.lines, table.rows, strict=True):
+        r = {c: r.get(c, "") for c in REQUIRED + OPTIONAL}
 
         def bad(col: str, msg: str, value: str) -> None:
-            errors.append(f"{where}, Spalte „{col}“: {msg} (Wert: „{value}“).")  # noqa: B023
+            errors.append(  # noqa: B023
+                f"Zeile {line}, Spalte „{head.get(col, col)}“: {msg} (Wert: „{value}“)."  # noqa: B023
+            )
 
-        if not _schuljahr_ok(r["schuljahr"]):
+        year, ebene, phase = (
+            _schuljahr(r["schuljahr"]),
+            _ebene(r["ebene"]),
+            _phase(r["phase"]),
+        )
+        if year is None:
             bad("schuljahr", "Schuljahr im Format 2017/18 angeben", r["schuljahr"])
-        if r["ebene"] not in EBENEN:
+        if ebene is None:
             bad("ebene", "erlaubt sind Landkreis oder Schule", r["ebene"])
-        if r["phase"] not in PHASEN:
+        if phase is None:
             bad("phase", "erlaubt sind „DaZ 1/2“ oder „DaZ 3“", r["phase"])
-        if r["ebene"] == "Schule" and r["schule_id"] not in schools:
-            bad("schule_id", "unbekannte Schule", r["schule_id"])
-        if r["ebene"] == "Landkreis" and r["schule_id"]:
+        school = _school_id(r["schule_id"], r["schule"], schools, names)
+        if ebene == "Schule" and school not in schools:
+            col = "schule_id" if r["schule_id"] or not r["schule"] else "schule"
+            bad(col, "unbekannte Schule", r[col])
+        if ebene == "Landkreis" and r["schule_id"]:
             bad("schule_id", "auf Landkreisebene leer lassen", r["schule_id"])
         numbers = {}
         for col in ("schueler", "vka_klassen", "kapazitaetsreserve"):
@@ -221,19 +188,21 @@ def parse_upload(
             bad("stand", "Datum als TT.MM.JJJJ angeben", r["stand"])
         rows.append(
             {
-                "schuljahr": r["schuljahr"],
-                "ebene": r["ebene"],
-                "schule_id": r["schule_id"],
-                "phase": r["phase"],
+                "schuljahr": year or r["schuljahr"],
+                "ebene": ebene or r["ebene"],
+                "schule_id": school if ebene == "Schule" else r["schule_id"],
+                "phase": phase or r["phase"],
                 **numbers,
                 "quelle": r["quelle"],
                 "stand": stand or "",
             }
         )
-    out = pd.DataFrame(rows, columns=_empty().columns)
+    out = pd.DataFrame(rows, columns=_empty().columns, index=table.lines)
+    sum_errors, sum_notes = ([], []) if errors else check_sums(out, table)
+    errors += sum_errors
     dup = out[out.duplicated(KEY, keep=False)]
     for key, group in dup.groupby(KEY, sort=False):
-        lines = ", ".join(str(i + 2) for i in group.index)
+        lines = ", ".join(str(i) for i in group.index)
         errors.append(
             f"Zeilen {lines}: doppelte Angabe für {key[0]} / {key[1]} {key[2]} / {key[3]}.".replace(
                 "  ", " "
@@ -242,13 +211,51 @@ def parse_upload(
     for idx, r in out.iterrows():
         if tuple(r[KEY]) in existing:
             errors.append(
-                f"Zeile {idx + 2}: {r['schuljahr']} / {r['ebene']} {r['schule_id']} / {r['phase']} ist "
+                f"Zeile {idx}: {r['schuljahr']} / {r['ebene']} {r['schule_id']} / {r['phase']} ist "
                 "bereits gespeichert. Ein vorhandener Import kann von der Administration "
                 "zurückgenommen werden.".replace("  ", " ")
             )
-    if not errors:
-        warnings = plausibility(out, schools)
-    return ParsedUpload(out, errors, warnings)
+    warnings = [] if errors else [*table.notes, *sum_notes, *plausibility(out, schools)]
+    return ParsedUpload(out.reset_index(drop=True), errors, warnings)
+
+
+def check_sums(rows: pd.DataFrame, table: Table) -> tuple[list[str], list[str]]:
+    """Sum rows ("Summe", "Gesamt") are checked against the rows above, never imported.
+
+    A sum may cover all rows above it (since the previous sum row) or only the school
+    or only the Landkreis rows. Returns (errors, notes).
+    """
+    errors, notes, previous = [], [], 0
+    for line, record in table.sum_rows:
+        above = rows[(rows.index > previous) & (rows.index < line)]
+        previous = line
+        for col in ("schueler", "vka_klassen", "kapazitaetsreserve"):
+            text = record.get(col, "")
+            if not text:
+                continue
+            label = table.headers.get(col, col)
+            n = _whole(text)
+            candidates = {
+                int(part[col].fillna(0).sum())
+                for part in (above, *(above[above["ebene"] == e] for e in EBENEN))
+                if len(part)
+            }
+            if n is None:
+                errors.append(
+                    f"Zeile {line}, Spalte „{label}“: Summenzeile enthält keine ganze Zahl "
+                    f"(Wert: „{text}“)."
+                )
+            elif n not in candidates:
+                total = int(above[col].fillna(0).sum())
+                errors.append(
+                    f"Zeile {line}, Spalte „{label}“: Summenzeile ({n}) stimmt nicht mit der "
+                    f"Summe der Zeilen darüber ({total}) überein."
+                )
+            else:
+                notes.append(
+                    f"Zeile {line}: Summenzeile geprüft ({label} {n} stimmt), nicht übernommen."
+                )
+    return errors, notes
 
 
 def plausibility(rows: pd.DataFrame, schools: dict[str, str]) -> list[str]:

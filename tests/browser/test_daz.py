@@ -57,7 +57,7 @@ def test_trend_and_scenario(watched):
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("utf16.csv", VALID.encode("utf-16"), "Zeichenkodierung nicht erkannt"),
+        ("alt.xls", b"\xd0\xcf\x11\xe0" + b"\x00" * 60, "bitte als .xlsx speichern"),
         (
             "zahl.csv",
             VALID.replace(";360;", ";3x0;").encode(),

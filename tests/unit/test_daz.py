@@ -149,7 +149,7 @@ def test_excel_upload(known, tmp_path):
 @pytest.mark.parametrize(
     ("raw", "name", "message"),
     [
-        (GOOD.encode("utf-16"), "a.csv", "Zeichenkodierung"),
+        (b"%PDF-1.4\n\x00\x01\x02\x03", "a.csv", "Zeichenkodierung"),
         (
             GOOD.replace(";60;", ";6,5;").encode(),
             "a.csv",
