@@ -4,6 +4,8 @@ and reverting it brings every view back to 2016/17."""
 from __future__ import annotations
 
 import csv
+import html
+import urllib.request
 
 import pytest
 
@@ -53,8 +55,9 @@ def _views(watched) -> dict[str, str]:  # noqa: ANN001
     out["karte"] = page.inner_text("#karte-panel") + page.inner_text("body")
     watched.goto("/sitzung?folien=ueberblick")
     out["folie"] = page.inner_text("#folie-ueberblick")
-    watched.goto("/briefing")
-    out["briefing"] = page.inner_text("body")
+    # the print view is a plain document (no favicon); read it as the server sends it
+    with urllib.request.urlopen(watched.base_url + "/briefing", timeout=120) as r:
+        out["briefing"] = html.unescape(r.read().decode())
     return out
 
 
