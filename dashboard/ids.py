@@ -122,3 +122,10 @@ AKT_DOWNLOAD = "akteure-download"
 AKT_URL_SYNC = "akteure-url-sync"
 AKT_DETAIL = "akteur-detail"
 ANG_DETAIL = "angebot-detail"
+
+# Sitzung, second pass: agenda items, presenter view
+DECK_END = "sitzung-beenden"
+DECK_PLAN_ITEMS = "sitzung-planen-punkte"
+DECK_PLAN_STORE = "sitzung-planen-agenda"
+DECK_PLAN_AUTO = "sitzung-planen-auto"
+DECK_PLAN_SCENARIO = "sitzung-planen-szenario"

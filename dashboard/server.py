@@ -13,13 +13,10 @@ from urllib.parse import urlparse
 import flask
 
 from dashboard.config import Settings
-from dashboard.reports.briefing import (
-    BriefingUnavailable,
-    Options,
-    build_html,
-    render_pdf,
-)
+from dashboard.reports.briefing import BriefingUnavailable, Options, build_html
 from dashboard.reports.figures import render as render_figure
+from dashboard.reports.html import DRAW, DRAW_URL
+from dashboard.reports.pdf import CACHE_HEADER, PRINTER, PdfPrinter
 from dashboard.security import (
     FIGURE_LIMIT,
     LOGIN_LIMIT,
@@ -142,18 +139,42 @@ def configure(server: flask.Flask, services: Services) -> None:
         except BriefingUnavailable as exc:
             return flask.Response(str(exc), status=503, mimetype="text/plain")
 
+    printer = PdfPrinter()  # one browser and one print queue per process
+    server.extensions[PRINTER] = printer
+
+    @server.get(DRAW_URL)
+    def briefing_draw():  # noqa: ANN202  (a file, so the print view obeys the CSP)
+        response = flask.Response(DRAW, mimetype="text/javascript")
+        response.headers["Cache-Control"] = "public, max-age=3600"
+        return response
+
+    def briefing_key() -> tuple:
+        return (services.repo.version(), briefing_options())
+
+    # Only a generated PDF counts against the limit; a cached one costs nothing.
     @server.get("/briefing.pdf")
-    @limiter.limit(PDF_LIMIT)
+    @limiter.limit(
+        PDF_LIMIT,
+        exempt_when=lambda: printer.cached(briefing_key()) is not None,
+        deduct_when=lambda r: r.headers.get(CACHE_HEADER) == "neu",
+    )
     def briefing_pdf():  # noqa: ANN202
+        opts = briefing_options()
         try:
-            pdf = render_pdf(build_html(services, briefing_options()))
+            pdf, fresh = printer.pdf(
+                briefing_key(),
+                lambda plotly_src: build_html(services, opts, plotly_src),
+            )
         except BriefingUnavailable as exc:
             return flask.Response(str(exc), status=503, mimetype="text/plain")
         name = f"Kreistag-Briefing_Integration_{datetime.now():%Y-%m-%d}.pdf"
         return flask.Response(
             pdf,
             mimetype="application/pdf",
-            headers={"Content-Disposition": f'attachment; filename="{name}"'},
+            headers={
+                "Content-Disposition": f'attachment; filename="{name}"',
+                CACHE_HEADER: "neu" if fresh else "zwischengespeichert",
+            },
         )
 
     @server.get("/abbildung/<name>.<fmt>")

@@ -1,19 +1,22 @@
 """Slides of the Sitzungsmodus. Each slide: title, content sized to fit, source line.
 
 They reuse the figure builders of the other views; nothing is computed twice here.
+Goal slides are in ``goal_slides``.
 """
 
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 import pandas as pd
+import plotly.graph_objects as go
 from dash import dcc, html
 
 from dashboard import ids, labels
-from dashboard.components.goal_views import field_ids, status_badge
 from dashboard.components.graph import graph_config
 from dashboard.data.indicators import INDICATORS
-from dashboard.formatting import fmt_num, fmt_pct
+from dashboard.figures.karte_static import HALO
+from dashboard.formatting import fmt_num
+from dashboard.reports.summary import KeyFigure
 
 GRAPH = graph_config("Sitzung_Folie")
 FIELDS = ["4.1", "4.2", "4.3", "4.4", "4.5", "4.6"]
@@ -35,10 +38,16 @@ SLIDE_TITLES = {
 }
 
 
-def slide(key: str, title: str, body: list, source: str) -> html.Section:
+def slide(
+    key: str, title: str, body: list, source: str, tools: list | None = None
+) -> html.Section:
+    """One slide; ``tools`` (e.g. the map's indicator select) sit beside the title."""
     return html.Section(
         [
-            html.H1(title, className="im-slide-title"),
+            html.Div(
+                [html.H1(title, className="im-slide-title"), *(tools or [])],
+                className="im-slide-head",
+            ),
             html.Div(body, className="im-slide-body"),
             html.Footer(
                 [
@@ -50,33 +59,49 @@ def slide(key: str, title: str, body: list, source: str) -> html.Section:
         ],
         className="im-slide",
         id=f"folie-{key}",
-        **{"data-key": key},
+        **{"data-key": key, "aria-label": title},
     )
 
 
-def kpi_slide(figures: list[tuple[str, str]], source: str) -> html.Section:
-    cells = [
-        dbc.Col(
-            html.Div([html.Div(v, className="im-slide-kpi"), html.Div(t)]),
-            width=4,
-            class_name="mb-4",
+def kpi_slide(
+    figures: list[KeyFigure], concept: list[tuple[str, str]], source: str
+) -> html.Section:
+    """Key figures, each with its scope (Landkreis or the chosen Sozialraum)."""
+
+    def cell(value: str, label: str, scope: str, width: int) -> dbc.Col:
+        return dbc.Col(
+            html.Div(
+                [
+                    html.Div(value, className="im-slide-kpi"),
+                    html.Div(label, className="im-slide-kpi-label"),
+                    html.Div(scope, className="im-slide-scope"),
+                ]
+            ),
+            width=width,
+            class_name="mb-3",
         )
-        for v, t in figures
+
+    first = [
+        cell(k.value, k.label, k.scope + (f" · {k.change}" if k.change else ""), 3)
+        for k in figures
     ]
-    return slide("ueberblick", labels.APP_SUBTITLE, [dbc.Row(cells)], source)
+    second = [cell(v, t, "Landkreis, laut Konzept", 4) for v, t in concept]
+    return slide(
+        "ueberblick",
+        "Überblick: Integrationskonzept Landkreis Meißen",
+        [dbc.Row(first), dbc.Row(second)],
+        source,
+    )
 
 
-def map_slide(figure, indicator: str, area: str | None, source: str) -> html.Section:  # noqa: ANN001
+def map_slide(figure, source: str, indicator: str, area: str | None) -> html.Section:  # noqa: ANN001
     select = dbc.Select(
         id=ids.DECK_MAP_INDICATOR,
         value=indicator,
         class_name="im-slide-select",
         options=[{"label": i.label, "value": k} for k, i in INDICATORS.items()],
     )
-    title = "Karte" + (f" – Sozialraum {area}" if area else "")
-    return slide(
-        "karte",
-        title,
+    tool = html.Div(
         [
             dbc.Label(
                 "Kennzahl der Karte",
@@ -84,40 +109,80 @@ def map_slide(figure, indicator: str, area: str | None, source: str) -> html.Sec
                 class_name="visually-hidden",
             ),
             select,
+        ],
+        className="im-slide-tool",
+    )
+    level = f"Sozialräume, hervorgehoben: {area}" if area else "Gemeinden"
+    return slide(
+        "karte",
+        f"Karte: {level}",
+        [
             dcc.Graph(
                 id=ids.DECK_MAP,
                 figure=figure,
-                style={"height": "calc(100vh - 270px)"},
+                className="im-slide-map",
                 config=GRAPH,
-            ),
+                responsive=True,
+            )
         ],
-        f"{source}; {labels.BKG_ATTRIBUTION}. {labels.SOZIALRAUM_HINWEIS}.",
+        f"{source}; {labels.BKG_ATTRIBUTION}. Sozialräume: {labels.SOZIALRAUM_HINWEIS}.",
+        tools=[tool],
     )
 
 
-def daz_slide(trend, capacity, source: str) -> html.Section:  # noqa: ANN001
+def projector_map(fig: go.Figure) -> go.Figure:
+    """Slide-size legend and area names on top of every marker, with a halo."""
+    out = go.Figure(fig)
+    labels_ = [t for t in out.data if getattr(t, "mode", None) == "text"]
+    others = [t for t in out.data if getattr(t, "mode", None) != "text"]
+    out.data = others + labels_  # drawn last = never hidden by school markers
+    for t in labels_:
+        t.textfont = {"size": 15, "color": "#000", "shadow": HALO, "weight": 700}
+    out.update_traces(
+        selector={"type": "choropleth"},
+        colorbar={
+            "tickfont": {"size": 20},
+            "title": {"font": {"size": 20}},
+            "thickness": 26,
+            "len": 0.9,
+        },
+    )
+    out.layout.annotations = ()  # the slide footer carries the BKG attribution
+    out.update_layout(
+        legend={"font": {"size": 18}, "orientation": "h", "x": 0, "y": 0},
+        margin={"l": 0, "r": 0, "t": 0, "b": 30},
+    )
+    return out
+
+
+def projector_chart(fig: go.Figure) -> go.Figure:
+    """Slide-size type for a chart built for the desktop views."""
+    return go.Figure(fig).update_layout(font_size=20, legend_font_size=20)
+
+
+def daz_slide(
+    trend, capacity, area: str | None, year: str, source: str
+) -> html.Section:  # noqa: ANN001
+    by = "Schulart" if area else "Sozialraum"
+    scope = f"Sozialraum {area}" if area else "Landkreis"
+
+    def graph(fig, caption: str) -> dbc.Col:  # noqa: ANN001
+        return dbc.Col(
+            [
+                html.H2(caption, className="im-slide-subtitle"),
+                dcc.Graph(figure=fig, config=GRAPH, className="im-slide-chart"),
+            ],
+            width=6,
+        )
+
     return slide(
         "daz",
-        "DaZ: Schüler je Schuljahr und Plätze je Sozialraum",
+        "DaZ: Schüler und Plätze in Vorbereitungsklassen",
         [
             dbc.Row(
                 [
-                    dbc.Col(
-                        dcc.Graph(
-                            figure=trend,
-                            config=GRAPH,
-                            style={"height": "calc(100vh - 220px)"},
-                        ),
-                        width=6,
-                    ),
-                    dbc.Col(
-                        dcc.Graph(
-                            figure=capacity,
-                            config=GRAPH,
-                            style={"height": "calc(100vh - 220px)"},
-                        ),
-                        width=6,
-                    ),
+                    graph(trend, "DaZ-Schüler je Schuljahr – Landkreis"),
+                    graph(capacity, f"Plätze je {by} – {scope}, {year}"),
                 ]
             )
         ],
@@ -125,27 +190,40 @@ def daz_slide(trend, capacity, source: str) -> html.Section:  # noqa: ANN001
     )
 
 
-def scenario_slide(change: int, year: str, source: str) -> html.Section:
-    control = dcc.Slider(
+def scenario_slide(change: int | None, year: str, source: str) -> html.Section:
+    """Only a scenario chosen in the planner is shown, and always as a calculation."""
+    slider = dcc.Slider(
         id=ids.DECK_SC_CHANGE,
         min=-50,
         max=200,
         step=10,
         value=change,
         marks={v: f"{v:+d} %" if v else "0 %" for v in range(-50, 201, 50)},
+        allow_direct_input=False,
+        className="im-slide-slider",
     )
+    result = html.Div(id=ids.DECK_SC_RESULT, className="mt-3")
+    if change is None:
+        # the controls exist for the callback but stay hidden (and unfocusable)
+        body = [
+            html.P(
+                "Für diese Sitzung wurde kein Szenario gewählt. Ein Szenario lässt "
+                "sich unter „Sitzung planen“ festlegen."
+            ),
+            html.Div([slider, result], hidden=True),
+        ]
+    else:
+        body = [
+            html.P(
+                f"Veränderung der DaZ-Schüler gegenüber Schuljahr {year} (Landkreis):"
+            ),
+            html.Div(slider, className="im-slide-slider-wrap"),
+            result,
+        ]
     return slide(
         "szenario",
         "Was wäre, wenn? – Berechnung, keine beobachteten Daten",
-        [
-            html.Label(
-                f"Veränderung der DaZ-Schüler gegenüber Schuljahr {year}:",
-                htmlFor=ids.DECK_SC_CHANGE,
-                className="d-block",
-            ),
-            control,
-            html.Div(id=ids.DECK_SC_RESULT, className="mt-3"),
-        ],
+        body,
         f"Berechnung auf Basis von {source}",
     )
 
@@ -155,11 +233,11 @@ def scenario_summary(
 ) -> list:
     over = result[result["ueber_kapazitaet"] > 0]
     if over.empty:
-        verdict = "Keine Schule überschreitet ihre Kapazität."
+        verdict = "Berechnet: keine Schule über ihren Plätzen."
     else:
         verdict = (
-            f"{len(over)} von {len(result)} Schulen über Kapazität – zusätzlich "
-            f"{fmt_num(over['extra_klassen'].sum())} VKA-Klassen nötig."
+            f"Berechnet: {len(over)} von {len(result)} Schulen über ihren Plätzen – "
+            f"zusätzlich {fmt_num(over['extra_klassen'].sum())} VKA-Klassen nötig."
         )
     areas = [
         f"{r.sozialraum}: +{fmt_num(r.ueber_kapazitaet)} Schüler"
@@ -169,93 +247,22 @@ def scenario_summary(
     return [
         html.P(verdict, className="fw-bold"),
         html.P(
-            "Sozialräume über Kapazität: " + (", ".join(areas) if areas else "keiner")
+            "Sozialräume über ihren Plätzen: "
+            + (", ".join(areas) if areas else "keiner")
         ),
         html.P(
-            f"Annahmen: {change:+d} % für alle Schularten, Kapazität = Schüler + Reserve, keine Verlagerung, "
-            f"{fmt_num(size, 1)} Schüler je Klasse.",
+            f"Annahmen: {change:+d} % für alle Schularten, Plätze = Schüler + freie "
+            f"Plätze, keine Verlagerung, {fmt_num(size, 1)} Schüler je Klasse.",
             className="im-slide-note",
         ),
     ]
 
 
-def field_slide(
-    fields: pd.DataFrame, goals: pd.DataFrame, cur: pd.DataFrame, hf: str
-) -> html.Section:
-    part = goals[goals["hf_id"].isin(field_ids(fields, hf))].merge(cur, on="ziel_id")
-    title = fields.set_index("hf_id").loc[hf, "titel"]
-    rows = [
-        html.Li(
-            [
-                status_badge(r.status),
-                html.Span(
-                    f" {r.ziel_id.removeprefix('Z-')} {r.text}",
-                    className="im-slide-goal",
-                ),
-            ]
-        )
-        for r in part.itertuples()
-    ]
-    return slide(
-        f"hf-{hf}",
-        f"{hf} {title}",
-        [html.Ul(rows, className="im-slide-goals")],
-        f"Ziele: {labels.KONZEPT}, Kap. {hf} (Stand 08.02.2017); Status: Zielregister",
-    )
-
-
-def open_points_slide(goals: pd.DataFrame, cur: pd.DataFrame) -> html.Section:
-    merged = goals.merge(cur, on="ziel_id")
-    risky = merged[merged["status"] == "gefährdet"]
-    unrated = int((merged["status"] == "noch nicht bewertet").sum())
-    body = [
-        html.P(
-            f"{unrated} von {len(merged)} Zielen sind noch nicht bewertet.",
-            className="fw-bold",
-        )
-    ]
-    body.append(
-        html.Ul(
-            [
-                html.Li(
-                    [
-                        status_badge(r.status),
-                        html.Span(
-                            f" {r.ziel_id.removeprefix('Z-')} {r.text}",
-                            className="im-slide-goal",
-                        ),
-                    ]
-                )
-                for r in risky.itertuples()
-            ],
-            className="im-slide-goals",
-        )
-        if len(risky)
-        else html.P("Kein Ziel ist als „gefährdet“ eingestuft.")
-    )
-    return slide(
-        "offen", "Offene Punkte", body, "Zielregister des Integrationsmonitors"
-    )
-
-
-def kpis(
-    schools: pd.DataFrame,
-    school_year: str,
-    en,
-    figures: pd.DataFrame,  # noqa: ANN001
-) -> list[tuple[str, str]]:
-    """Key figures; ``en`` is ``dashboard.current.Enrolment``, each figure names its year."""
-    pupils, reserve = schools["vka_schueler"].sum(), schools["kapazitaetsreserve"].sum()
-    places = pupils + reserve if pd.notna(reserve) else None
+def concept_figures(figures: pd.DataFrame) -> list[tuple[str, str]]:
+    """Figures the concept states for the whole Landkreis (Stand 08.02.2017)."""
     f = figures.set_index("kennzahl_id")["wert"]
     return [
-        (fmt_num(en.total), f"DaZ-Schüler {en.year}"),
-        (fmt_num(pupils), f"VKA-Schüler an {len(schools)} Schulen {school_year}"),
-        (
-            fmt_pct(pupils / places) if places else "–",
-            f"Auslastung der DaZ-Plätze {school_year}",
-        ),
-        (fmt_num(f["asylbewerber_2017"]), "Asylbewerber (Konzept)"),
+        (fmt_num(f["asylbewerber_2017"]), "Asylbewerber"),
         (f"bis {fmt_num(f['buendnisse_max'])}", "ehrenamtliche Bündnisse"),
         (fmt_num(f["integrationskoordinatoren"]), "Integrations\u00adkoordinatoren"),
     ]

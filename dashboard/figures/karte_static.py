@@ -13,8 +13,18 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.data.indicators import INDICATORS
-from dashboard.figures.classes import MISSING_COLOR, classify
+from dashboard.figures.classes import MISSING_COLOR, Classes, classify
 from dashboard.figures.template import TEMPLATE
+
+# a white halo around dark text: readable on pale and on dark class colours alike
+HALO = "1px 1px 1px #fff, -1px -1px 1px #fff, 1px -1px 1px #fff, -1px 1px 1px #fff"
+
+
+def palette_for(classes: Classes, palette: list[str]) -> list[str]:
+    """Spread ``palette`` over the classes as ``classify`` spreads the default one."""
+    n = len(classes.labels)
+    step = (len(palette) - 1) / max(n - 1, 1)
+    return [palette[round(i * step)] for i in range(n)] if n > 1 else [palette[-1]]
 
 
 def _rings(geom) -> list:  # noqa: ANN001
@@ -28,15 +38,23 @@ def static_map(
     key: str,
     indicator: str,
     highlight: str | None = None,
+    names: pd.DataFrame | None = None,
+    palette: list[str] | None = None,
 ) -> go.Figure:
-    """Areas coloured by ``indicator`` classes; one legend entry per class."""
+    """Areas coloured by ``indicator`` classes; one legend entry per class.
+
+    ``names`` (``lon``, ``lat``, ``name``) are written on the map with a white halo,
+    readable on every class colour; ``palette`` replaces the class colours (e.g. the
+    high-contrast palette).
+    """
     ind = INDICATORS[indicator]
     merged = areas.merge(table[[key, indicator]], on=key, how="left")
     classes = classify(merged[indicator], ind.decimals, ind.percent)
+    colors = palette_for(classes, palette) if palette else classes.colors
     fig = go.Figure(layout={"template": TEMPLATE})
     groups = [(-1, ind.missing, MISSING_COLOR)] + [
         (i, lab, col)
-        for i, (lab, col) in enumerate(zip(classes.labels, classes.colors, strict=True))
+        for i, (lab, col) in enumerate(zip(classes.labels, colors, strict=True))
     ]
     for idx, label, color in groups:
         xs, ys = [], []
@@ -54,8 +72,22 @@ def static_map(
                 fillcolor=color,
                 mode="lines",
                 name=label,
+                showlegend=False,
                 line={"color": "#303030", "width": 0.8},
                 hoverinfo="skip",
+            )
+            # a large square per class: readable legend swatches, not hairlines
+            fig.add_scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                name=label,
+                marker={
+                    "symbol": "square",
+                    "size": 16,
+                    "color": color,
+                    "line": {"color": "#303030", "width": 1},
+                },
             )
     if highlight is not None:
         geom = merged.loc[merged[key] == highlight, "geometry"]
@@ -68,6 +100,16 @@ def static_map(
                 line={"color": "black", "width": 3},
                 hoverinfo="skip",
             )
+    if names is not None:
+        fig.add_scatter(
+            x=names["lon"],
+            y=names["lat"],
+            text=names["name"],
+            mode="text",
+            showlegend=False,
+            hoverinfo="skip",
+            textfont={"size": 10, "color": "#111", "shadow": HALO},
+        )
     lat = merged.geometry.union_all().centroid.y
     fig.update_xaxes(visible=False)
     fig.update_yaxes(
@@ -75,11 +117,15 @@ def static_map(
     )
     fig.update_layout(
         legend={
-            "title": {"text": ind.label},
+            "title": {"text": ind.label, "font": {"size": 14}},
+            "font": {"size": 13},
             "orientation": "v",
+            # inside the empty north-east corner of the county: the map keeps the width
             "x": 1.0,
-            "y": 0.5,
-            "yanchor": "middle",
+            "xanchor": "right",
+            "y": 1.0,
+            "yanchor": "top",
+            "bgcolor": "rgba(255,255,255,0.85)",
         },
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
     )

@@ -1,26 +1,30 @@
 """Sitzungsmodus: a full-screen agenda of slides for the projector, driven by a clicker.
 
 The agenda and its filters come from the URL (shareable). Navigation runs in the
-browser (assets/40-sitzung.js: → ← Bild↑ Bild↓ Leertaste, f = Vollbild); the map's
-indicator and the scenario's growth stay usable on their slides. Reads the same tables
-as the other views; writes nothing.
+browser (assets/40-sitzung.js: → ← Bild↑ Bild↓ Leertaste always move slides, f =
+Vollbild; a presenter view in a second window follows the deck). The map's indicator
+and a chosen scenario stay usable on their slides. Reads the same tables as the other
+views; writes nothing.
 """
 
 from __future__ import annotations
 
 import dash
-from dash import Input, Output, Patch, callback, html
+from dash import Input, Output, Patch, State, callback, html
 
 from dashboard import current, ids, labels, services
+from dashboard.components import deck as dk
 from dashboard.components import slides as sl
-from dashboard.components.karte_state import MapState
+from dashboard.components.goal_slides import field_slides, open_points_slide
 from dashboard.components.map_patch import restyle
 from dashboard.current import capacity_frame
 from dashboard.data.daz import observed_class_size, scenario, scenario_by_area
-from dashboard.data.indicators import DEFAULT_INDICATOR, INDICATORS
+from dashboard.data.indicators import INDICATORS
 from dashboard.data.mapdata import GEO_URLS, current_map_data
+from dashboard.figures import contrast as hc
 from dashboard.figures.daz import capacity_by_group, daz_trend
-from dashboard.figures.karte import map_figure
+from dashboard.figures.karte import TRACE_AREA, map_figure
+from dashboard.reports.summary import key_figures
 
 dash.register_page(
     __name__,
@@ -31,154 +35,119 @@ dash.register_page(
 )
 
 
-def _area(value: str | None) -> str | None:
-    return value if value in {"Meißen", "Riesa", "Großenhain", "Radebeul"} else None
+def _map(area: str | None, indicator: str, contrast: bool):  # noqa: ANN202
+    data = current_map_data()
+    level = "sozialraum" if area else "gemeinde"
+    fig = map_figure(
+        GEO_URLS,
+        data.tables,
+        data.labels,
+        data.points,
+        level=level,
+        indicator=indicator,
+        layers={"schulen"},
+        show_labels=True,
+        selected=area,
+        attribution=labels.BKG_ATTRIBUTION,
+    )
+    fig = sl.projector_map(fig)
+    if contrast:
+        for lv in ("gemeinde", "sozialraum"):
+            _contrast_area(fig.data[TRACE_AREA[lv]], data.tables[lv], indicator)
+    return fig, f"Schulen {data.school_year}: {data.school_source}"
 
 
-def _int(value: str | None, default: int) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return default
+def _contrast_area(trace, table, indicator: str) -> None:  # noqa: ANN001
+    style = hc.area_style(table, indicator)
+    for prop in ("z", "colorscale", "zmin", "zmax"):
+        trace[prop] = style[prop]
+    trace["colorbar"]["tickvals"] = style["tickvals"]
+    trace["colorbar"]["ticktext"] = style["ticktext"]
 
 
-def layout(
-    folien: str = "",
-    sozialraum: str | None = None,
-    indikator: str = DEFAULT_INDICATOR,
-    szenario: str = "100",
-    folie: str = "1",
-    kontrast: str = "",
-    titel: str = "",
-    **_q: str,
-) -> html.Div:
-    s = services.get()
-    repo = s.repo
-    agenda = [k for k in folien.split(",") if k in sl.SLIDE_TITLES] or sl.DEFAULT_AGENDA
-    area = _area(sozialraum)
-    indicator = indikator if indikator in INDICATORS else DEFAULT_INDICATOR
+def layout(**query: str) -> html.Div:
+    repo = services.get().repo
+    plan = dk.parse(query)
+    area, contrast = plan.area, plan.contrast
     snap = current.snapshot()
     en, sf = snap.enrolment(), snap.schools()
-    schools = sf.frame
-    shown = schools[schools["sozialraum"] == area] if area else schools
-    lk = en.history
+    cap = capacity_frame(sf)
+    shown = cap[cap["sozialraum"] == area] if area else cap
     goals, fields = repo.table("ziele"), repo.table("handlungsfelder")
     cur = snap.goals()
     source = (
         f"DaZ-Schüler {en.year}: {en.source.text()} · "
         f"Schulen {sf.year}: {sf.source.text()}"
     )
+
+    def chart(fig):  # noqa: ANN001, ANN202
+        fig = sl.projector_chart(fig)
+        return hc.bars(fig) if contrast else fig
+
     built = []
-    for key in agenda:
+    for item in plan.items:
+        key = item.key
         if key == "ueberblick":
-            built.append(
+            made = [
                 sl.kpi_slide(
-                    sl.kpis(shown, sf.year, en, repo.table("kennzahlen")),
+                    key_figures(shown, en, sf.year, area),
+                    sl.concept_figures(repo.table("kennzahlen")),
                     f"{source} · Kennzahlen: {labels.KONZEPT}, Kap. 3",
                 )
-            )
+            ]
         elif key == "karte":
-            data = current_map_data()
-            state = MapState(
-                "sozialraum" if area else "gemeinde",
-                indicator,
-                ("schulen",),
-                True,
-                area,
-            )
-            fig = map_figure(
-                GEO_URLS,
-                data.tables,
-                data.labels,
-                data.points,
-                level=state.level,
-                indicator=indicator,
-                layers=set(state.layers),
-                show_labels=True,
-                selected=area,
-                attribution=labels.BKG_ATTRIBUTION,
-            )
-            built.append(
+            made = [
                 sl.map_slide(
-                    fig,
-                    indicator,
-                    area,
-                    f"Schulen {data.school_year}: {data.school_source}",
+                    *_map(area, plan.indicator, contrast), plan.indicator, area
                 )
-            )
+            ]
         elif key == "daz":
             by = "schulart" if area else "sozialraum"
-            built.append(
-                sl.daz_slide(daz_trend(lk), capacity_by_group(shown, by), source)
-            )
+            made = [
+                sl.daz_slide(
+                    chart(daz_trend(en.history)),
+                    chart(capacity_by_group(shown, by)),
+                    area,
+                    sf.year,
+                    source,
+                )
+            ]
         elif key == "szenario":
-            built.append(
-                sl.scenario_slide(_int(szenario, 100), sf.year, sf.source.text())
-            )
+            made = [sl.scenario_slide(plan.scenario, sf.year, sf.source.text())]
         elif key == "offen":
-            built.append(sl.open_points_slide(goals, cur))
+            made = open_points_slide(goals, cur, contrast)
         else:
-            built.append(sl.field_slide(fields, goals, cur, key.removeprefix("hf-")))
-    heading = titel or "Sitzung der Lenkungsgruppe Integration"
-    if area:
-        heading += f" · Filter: Sozialraum {area}"
-    bar = html.Div(
-        [
-            html.Span(heading, className="im-deck-heading"),
-            html.Span(
-                [
-                    html.Button(
-                        "◀",
-                        className="im-deck-btn",
-                        **{"data-deck": "prev", "aria-label": "vorherige Folie"},
-                    ),
-                    html.Span(
-                        f"1 / {len(built)}",
-                        id=ids.DECK_COUNTER,
-                        className="im-deck-counter",
-                    ),
-                    html.Button(
-                        "▶",
-                        className="im-deck-btn",
-                        **{"data-deck": "next", "aria-label": "nächste Folie"},
-                    ),
-                    html.Button(
-                        "Vollbild",
-                        className="im-deck-btn",
-                        **{"data-deck": "fullscreen"},
-                    ),
-                    html.A("Beenden", href="/sitzung-planen", className="im-deck-btn"),
-                ]
-            ),
-        ],
-        className="im-deck-bar",
-    )
-    contrast = " im-deck-contrast" if kontrast == "1" else ""
-    return html.Div(
-        [bar, *built],
-        id=ids.DECK,
-        className="im-deck" + contrast,
-        **{"data-start": str(_int(folie, 1)), "data-szenario": szenario},
-    )
+            made = field_slides(fields, goals, cur, key.removeprefix("hf-"), contrast)
+        built += dk.with_agenda(made, item)
+    return dk.deck(plan, built)
 
 
 @callback(
     Output(ids.DECK_MAP, "figure"),
     Input(ids.DECK_MAP_INDICATOR, "value"),
+    State(ids.DECK, "className"),
     prevent_initial_call=True,
 )
-def deck_map(indicator):  # noqa: ANN001, ANN201
+def deck_map(indicator, class_name):  # noqa: ANN001, ANN201
+    if indicator not in INDICATORS:
+        return dash.no_update
     data = current_map_data()
     patch = Patch()
     for level in ("gemeinde", "sozialraum"):
         restyle(patch, data.tables[level], level, indicator)
+        if dk.CONTRAST_CLASS in (class_name or ""):
+            _contrast_area(
+                patch["data"][TRACE_AREA[level]], data.tables[level], indicator
+            )
     return patch
 
 
 @callback(Output(ids.DECK_SC_RESULT, "children"), Input(ids.DECK_SC_CHANGE, "value"))
 def deck_scenario(change):  # noqa: ANN001, ANN201
+    if change is None:  # no scenario chosen for this meeting: show nothing computed
+        return []
     cap = capacity_frame(current.snapshot().schools())
     size = observed_class_size(cap)
-    change = int(change or 0)
+    change = int(change)
     result = scenario(cap, {s: change / 100 for s in cap["schulart"].unique()}, size)
     return sl.scenario_summary(result, scenario_by_area(result, size), change, size)

@@ -1,5 +1,7 @@
-"""Sitzung planen: choose slides and filters for a meeting, share the agenda as a link,
-and produce the Kreistag briefing (PDF or print view). Writes nothing.
+"""Sitzung planen: the agenda (items with title, minutes, order and speaker notes),
+filters for the meeting, a shareable link, and the Kreistag briefing (PDF or print
+view). The plan lives in the URL (``dashboard.components.deck``), so "Beenden" in the
+deck comes back here with the agenda intact. Writes nothing.
 """
 
 from __future__ import annotations
@@ -9,11 +11,13 @@ from urllib.parse import urlencode
 import dash
 import dash_bootstrap_components as dbc
 import flask
-from dash import Input, Output, callback, dcc, html
+from dash import ALL, Input, Output, State, callback, ctx, dcc, html
 
 from dashboard import ids, labels
-from dashboard.components.slides import DEFAULT_AGENDA, SLIDE_TITLES
+from dashboard.components import agenda_editor as ed
+from dashboard.components import deck as dk
 from dashboard.reports.briefing import BriefingUnavailable, chromium
+from dashboard.reports.pdf import PRINTER
 
 dash.register_page(
     __name__,
@@ -23,36 +27,64 @@ dash.register_page(
     nav_order=4,
 )
 WHOLE_COUNTY = "alle"
-AREAS = ["Meißen", "Riesa", "Großenhain", "Radebeul"]
 
 
-def agenda_links(
-    slides: list[str], area: str | None, title: str, contrast: bool, change: int | None
-) -> dict:
-    """URLs for the deck and the briefing with the chosen agenda and filters."""
-    deck = {"folien": ",".join(s for s in DEFAULT_AGENDA if s in slides)}
-    brief = {}
-    if area:
-        deck["sozialraum"] = brief["sozialraum"] = area
-    if title:
-        deck["titel"] = title
-    if contrast:
-        deck["kontrast"] = "1"
-    if change is not None:
-        deck["szenario"] = brief["szenario"] = str(change)
-    return {
-        "deck": "/sitzung?" + urlencode(deck, safe=","),
-        "pdf": "/briefing.pdf?" + urlencode(brief),
-        "html": "/briefing?" + urlencode(brief),
-    }
+def _label(text: str, for_id: str) -> dbc.Label:
+    return dbc.Label(text, html_for=for_id, class_name="mt-2 mb-0")
 
 
-def layout(**_query: str) -> html.Div:
+def _settings(plan: dk.Plan) -> list:
+    return [
+        _label("Titel der Sitzung", ids.DECK_PLAN_TITLE),
+        dbc.Input(
+            id=ids.DECK_PLAN_TITLE,
+            value=plan.title or "Sitzung der Lenkungsgruppe Integration",
+            maxlength=200,
+        ),
+        _label("Filter Sozialraum", ids.DECK_PLAN_AREA),
+        dbc.Select(
+            id=ids.DECK_PLAN_AREA,
+            value=plan.area or WHOLE_COUNTY,
+            options=[{"label": "ganzer Landkreis", "value": WHOLE_COUNTY}]
+            + [{"label": a, "value": a} for a in dk.AREAS],
+        ),
+        _label("Szenario: Veränderung der DaZ-Schüler in %", ids.DECK_PLAN_SCENARIO),
+        dbc.Input(
+            id=ids.DECK_PLAN_SCENARIO,
+            type="number",
+            min=-50,
+            max=200,
+            step=10,
+            value=plan.scenario,
+            placeholder="kein Szenario",
+        ),
+        _label("Automatisch weiter nach … Sekunden (Foyer)", ids.DECK_PLAN_AUTO),
+        dbc.Input(
+            id=ids.DECK_PLAN_AUTO,
+            type="number",
+            min=5,
+            max=3600,
+            step=5,
+            value=plan.auto,
+            placeholder="aus",
+        ),
+        dbc.Switch(
+            id=ids.DECK_PLAN_CONTRAST,
+            label="Kontrastreich (für blasse Beamer)",
+            value=plan.contrast,
+            class_name="mt-2",
+        ),
+    ]
+
+
+def layout(**query: str) -> html.Div:
     try:
         chromium()
         pdf_note = None
     except BriefingUnavailable as exc:
         pdf_note = dbc.Alert(str(exc), color="warning")
+    plan = dk.parse(query) if query.get("folien") else dk.parse({})
+    items = ed.all_items(plan, bool(query.get("folien")))
     return html.Div(
         [
             html.H1("Sitzung planen und Kreistag-Briefing", className="h2"),
@@ -60,77 +92,33 @@ def layout(**_query: str) -> html.Div:
                 [
                     dbc.Col(
                         [
-                            dbc.Label(
-                                "Folien der Sitzung", html_for=ids.DECK_PLAN_SLIDES
+                            html.H2("Tagesordnung", className="h5"),
+                            dcc.Store(
+                                id=ids.DECK_PLAN_STORE, data=[i.key for i, _ in items]
                             ),
-                            dbc.Checklist(
-                                id=ids.DECK_PLAN_SLIDES,
-                                value=DEFAULT_AGENDA,
-                                options=[
-                                    {"label": SLIDE_TITLES[k], "value": k}
-                                    for k in DEFAULT_AGENDA
-                                ],
-                            ),
+                            html.Div(ed.rows(items), id=ids.DECK_PLAN_ITEMS),
                         ],
-                        md=4,
+                        lg=7,
                     ),
                     dbc.Col(
                         [
-                            dbc.Label(
-                                "Titel (z. B. Sitzung am 12.03.)",
-                                html_for=ids.DECK_PLAN_TITLE,
-                            ),
-                            dbc.Input(
-                                id=ids.DECK_PLAN_TITLE,
-                                value="Sitzung der Lenkungsgruppe Integration",
-                            ),
-                            dbc.Label(
-                                "Filter Sozialraum",
-                                html_for=ids.DECK_PLAN_AREA,
-                                class_name="mt-2",
-                            ),
-                            dbc.Select(
-                                id=ids.DECK_PLAN_AREA,
-                                value=WHOLE_COUNTY,
-                                options=[
-                                    {"label": "ganzer Landkreis", "value": WHOLE_COUNTY}
-                                ]
-                                + [{"label": a, "value": a} for a in AREAS],
-                            ),
-                            dbc.Label(
-                                "Szenario (Veränderung der DaZ-Schüler in %)",
-                                html_for="sitzung-planen-szenario",
-                                class_name="mt-2",
-                            ),
-                            dbc.Input(
-                                id="sitzung-planen-szenario",
-                                type="number",
-                                min=-50,
-                                max=200,
-                                step=10,
-                                placeholder="kein Szenario",
-                            ),
-                            dbc.Switch(
-                                id=ids.DECK_PLAN_CONTRAST,
-                                label="Kontrastreich (für blasse Beamer)",
-                                value=False,
-                                class_name="mt-2",
-                            ),
-                        ],
-                        md=4,
-                    ),
-                    dbc.Col(
-                        [
-                            html.H2("Links", className="h5"),
+                            *_settings(plan),
+                            html.H2("Links", className="h5 mt-3"),
                             html.Div(id=ids.DECK_PLAN_LINK),
+                            html.P(
+                                id="briefing-status",
+                                className="im-source",
+                                role="status",
+                            ),
                             pdf_note,
                             html.P(
-                                "Steuerung in der Sitzung: → / ← / Bild↑ / Bild↓ / Leertaste (Presenter), f = Vollbild. "
-                                "Der Link enthält Folien und Filter und kann geteilt werden.",
+                                "In der Sitzung: → / ← / Bild↑ / Bild↓ / Leertaste (Presenter) "
+                                "wechseln die Folie, f = Vollbild; „Referentenansicht“ öffnet "
+                                "Notizen, Uhr und nächste Folie in einem zweiten Fenster.",
                                 className="im-source mt-2",
                             ),
                         ],
-                        md=4,
+                        lg=5,
                     ),
                 ]
             ),
@@ -139,25 +127,54 @@ def layout(**_query: str) -> html.Div:
 
 
 @callback(
+    Output(ids.DECK_PLAN_STORE, "data"),
+    Output(ids.DECK_PLAN_ITEMS, "children"),
+    Input({"type": ed.UP, "index": ALL}, "n_clicks"),
+    Input({"type": ed.DOWN, "index": ALL}, "n_clicks"),
+    State(ids.DECK_PLAN_STORE, "data"),
+    State({"type": ed.ON, "index": ALL}, "value"),
+    State({"type": ed.TITLE, "index": ALL}, "value"),
+    State({"type": ed.MINUTES, "index": ALL}, "value"),
+    State({"type": ed.NOTES, "index": ALL}, "value"),
+    prevent_initial_call=True,
+)
+def move(_up, _down, order, on, titles, minutes, notes):  # noqa: ANN001, ANN201
+    trig = ctx.triggered_id
+    if not trig or not ctx.triggered[0]["value"]:
+        return dash.no_update, dash.no_update
+    new = ed.moved(order, trig["index"], -1 if trig["type"] == ed.UP else 1)
+    items = ed.collect(order, on, titles, minutes, notes)
+    by_key = {i.key: (i, inc) for i, inc in items}
+    return new, ed.rows([by_key[k] for k in new])
+
+
+@callback(
     Output(ids.DECK_PLAN_LINK, "children"),
-    Input(ids.DECK_PLAN_SLIDES, "value"),
+    Input(ids.DECK_PLAN_STORE, "data"),
+    Input({"type": ed.ON, "index": ALL}, "value"),
+    Input({"type": ed.TITLE, "index": ALL}, "value"),
+    Input({"type": ed.MINUTES, "index": ALL}, "value"),
+    Input({"type": ed.NOTES, "index": ALL}, "value"),
     Input(ids.DECK_PLAN_AREA, "value"),
     Input(ids.DECK_PLAN_TITLE, "value"),
     Input(ids.DECK_PLAN_CONTRAST, "value"),
-    Input("sitzung-planen-szenario", "value"),
+    Input(ids.DECK_PLAN_SCENARIO, "value"),
+    Input(ids.DECK_PLAN_AUTO, "value"),
 )
-def links(slides, area, title, contrast, change):  # noqa: ANN001, ANN201
-    urls = agenda_links(
-        slides or [],
-        area if area in AREAS else None,
-        (title or "").strip(),
-        bool(contrast),
-        int(change) if change is not None else None,
-    )
+def links(order, on, titles, minutes, notes, area, title, contrast, change, auto):  # noqa: ANN001, ANN201, PLR0913
+    printer = flask.current_app.extensions.get(PRINTER)
+    if printer is not None:  # someone may want the PDF soon: start the browser now
+        printer.warm_up()
+    items = ed.collect(order, on, titles, minutes, notes)
+    query = dk.query_of(ed.plan_of(items, area, title, contrast, change, auto))
+    if not query["folien"]:
+        return dbc.Alert("Bitte mindestens eine Folie auswählen.", color="warning")
+    deck = "/sitzung?" + urlencode(query, safe=",")
+    brief = {k: query[k] for k in ("sozialraum", "szenario") if k in query}
     return [
         dbc.Button(
             "Sitzung starten",
-            href=urls["deck"],
+            href=deck,
             color="primary",
             external_link=True,
             id="sitzung-start",
@@ -165,8 +182,7 @@ def links(slides, area, title, contrast, change):  # noqa: ANN001, ANN201
         html.Div(
             [
                 html.Code(
-                    flask.request.host_url.rstrip("/") + urls["deck"],
-                    id="sitzung-link-text",
+                    flask.request.host_url.rstrip("/") + deck, id="sitzung-link-text"
                 ),
                 dcc.Clipboard(
                     target_id="sitzung-link-text",
@@ -178,7 +194,7 @@ def links(slides, area, title, contrast, change):  # noqa: ANN001, ANN201
         ),
         dbc.Button(
             "Kreistag-Briefing als PDF",
-            href=urls["pdf"],
+            href="/briefing.pdf?" + urlencode(brief),
             color="secondary",
             external_link=True,
             id="briefing-pdf",
@@ -186,7 +202,7 @@ def links(slides, area, title, contrast, change):  # noqa: ANN001, ANN201
         ),
         dbc.Button(
             "Druckansicht (HTML)",
-            href=urls["html"],
+            href="/briefing?" + urlencode(brief),
             color="secondary",
             external_link=True,
             id="briefing-html",

@@ -78,12 +78,29 @@ def test_login_rate_limit_per_address(client):
 
 def test_pdf_rate_limit_answers_german_429(client, monkeypatch):
     import dashboard.server
+    from dashboard.reports.pdf import PRINTER
 
+    printer = client.application.extensions[PRINTER]
     monkeypatch.setattr(dashboard.server, "build_html", lambda *_: "<html></html>")
-    monkeypatch.setattr(dashboard.server, "render_pdf", lambda _html: b"%PDF-1.7")
-    codes = [client.get("/briefing.pdf", environ_base=_addr(4)) for _ in range(4)]
+    monkeypatch.setattr(printer, "_print", lambda _html: b"%PDF-1.7")
+    # four different briefings: each is generated, the fourth within a minute is refused
+    areas = ["Meißen", "Riesa", "Großenhain", "Radebeul"]
+    codes = [
+        client.get(
+            "/briefing.pdf", query_string={"sozialraum": a}, environ_base=_addr(4)
+        )
+        for a in areas
+    ]
     assert [r.status_code for r in codes] == [200, 200, 200, 429]
     assert "bitte später erneut" in codes[-1].get_data(as_text=True)
+    # a briefing already made costs nothing: it is served even now
+    again = client.get(
+        "/briefing.pdf", query_string={"sozialraum": "Riesa"}, environ_base=_addr(4)
+    )
+    assert (
+        again.status_code == 200
+        and again.headers["X-Briefing"] == "zwischengespeichert"
+    )
 
 
 @pytest.mark.parametrize(
