@@ -129,3 +129,4 @@ DECK_PLAN_ITEMS = "sitzung-planen-punkte"
 DECK_PLAN_STORE = "sitzung-planen-agenda"
 DECK_PLAN_AUTO = "sitzung-planen-auto"
 DECK_PLAN_SCENARIO = "sitzung-planen-szenario"
+DECK_PLAN_PAGE = "sitzung-planen-seite"  # ties the wildcard callback to this page

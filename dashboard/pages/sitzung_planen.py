@@ -96,6 +96,7 @@ def layout(**query: str) -> html.Div:
                             dcc.Store(
                                 id=ids.DECK_PLAN_STORE, data=[i.key for i, _ in items]
                             ),
+                            dcc.Store(id=ids.DECK_PLAN_PAGE, data=1),
                             html.Div(ed.rows(items), id=ids.DECK_PLAN_ITEMS),
                         ],
                         lg=7,
@@ -131,6 +132,9 @@ def layout(**query: str) -> html.Div:
     Output(ids.DECK_PLAN_ITEMS, "children"),
     Input({"type": ed.UP, "index": ALL}, "n_clicks"),
     Input({"type": ed.DOWN, "index": ALL}, "n_clicks"),
+    # a plain input that exists only here: wildcard-only callbacks would be wired
+    # (and fail) on every other page
+    Input(ids.DECK_PLAN_PAGE, "data"),
     State(ids.DECK_PLAN_STORE, "data"),
     State({"type": ed.ON, "index": ALL}, "value"),
     State({"type": ed.TITLE, "index": ALL}, "value"),
@@ -138,9 +142,9 @@ def layout(**query: str) -> html.Div:
     State({"type": ed.NOTES, "index": ALL}, "value"),
     prevent_initial_call=True,
 )
-def move(_up, _down, order, on, titles, minutes, notes):  # noqa: ANN001, ANN201
+def move(_up, _down, _page, order, on, titles, minutes, notes):  # noqa: ANN001, ANN201
     trig = ctx.triggered_id
-    if not trig or not ctx.triggered[0]["value"]:
+    if not isinstance(trig, dict) or not ctx.triggered[0]["value"]:
         return dash.no_update, dash.no_update
     new = ed.moved(order, trig["index"], -1 if trig["type"] == ed.UP else 1)
     items = ed.collect(order, on, titles, minutes, notes)
