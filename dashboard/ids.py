@@ -29,6 +29,9 @@ KARTE_CSV_BUTTON = "karte-csv-button"
 KARTE_CSV = "karte-csv"
 KARTE_URL_SYNC = "karte-url-sync"
 KARTE_CAVEAT = "karte-hinweis"
+# keyboard way to choose an area (issue 12)
+KARTE_AREA = "karte-gebiet"
+KARTE_AREA_LABEL = "karte-gebiet-beschriftung"
 
 # DaZ & Schulen
 DAZ_TABS = "daz-tabs"

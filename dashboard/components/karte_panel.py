@@ -214,3 +214,16 @@ def csv_frame(data: MapData, level: str) -> pd.DataFrame:
         "(Stichtage je Gemeinde); Angebote/Akteure: data/angebote.csv, data/akteure.csv"
     )
     return frame
+
+
+def area_options(data: MapData, level: str) -> list[dict]:
+    """Choices for the keyboard way to select a Gemeinde or Sozialraum on the map."""
+    frame = data.tables[level]
+    if level == "gemeinde":
+        pairs = zip(frame["gemeinde"], frame["ags"], strict=True)
+    else:
+        pairs = ((name, name) for name in frame["sozialraum"])
+    none = "– keine Auswahl –"
+    return [{"label": none, "value": ""}] + [
+        {"label": label, "value": value} for label, value in sorted(pairs)
+    ]

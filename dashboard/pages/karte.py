@@ -26,7 +26,7 @@ from dashboard import ids, labels
 from dashboard.components.cards import figure_links
 from dashboard.components.downloads import send_table
 from dashboard.components.graph import graph_config
-from dashboard.components.karte_panel import csv_frame, panel, table
+from dashboard.components.karte_panel import area_options, csv_frame, panel, table
 from dashboard.components.karte_state import MapState
 from dashboard.components.map_patch import restyle
 from dashboard.data.indicators import INDICATORS
@@ -71,7 +71,10 @@ def _figure(data: MapData, state: MapState):  # noqa: ANN202
     )
 
 
-def _controls(state: MapState) -> dbc.Row:
+AREA_LABEL = {"gemeinde": "Gemeinde auswählen", "sozialraum": "Sozialraum auswählen"}
+
+
+def _controls(state: MapState, data: MapData) -> dbc.Row:
     return dbc.Row(
         [
             dbc.Col(
@@ -99,6 +102,21 @@ def _controls(state: MapState) -> dbc.Row:
                     ),
                 ],
                 md=4,
+            ),
+            dbc.Col(
+                [
+                    dbc.Label(
+                        AREA_LABEL[state.level],
+                        html_for=ids.KARTE_AREA,
+                        id=ids.KARTE_AREA_LABEL,
+                    ),
+                    dbc.Select(
+                        id=ids.KARTE_AREA,
+                        value=state.selected or "",
+                        options=area_options(data, state.level),
+                    ),
+                ],
+                md=3,
             ),
             dbc.Col(
                 [
@@ -150,7 +168,7 @@ def layout(**query: str) -> html.Div:
     return html.Div(
         [
             html.H1("Karte: DaZ-Plätze, Angebote und Akteure", className="h3 mb-2"),
-            _controls(state),
+            _controls(state, data),
             dbc.Row(
                 [
                     dbc.Col(
@@ -222,19 +240,28 @@ def _clicked_key(click: dict | None, level: str, data: MapData) -> str | None:
     Output(ids.KARTE_PANEL, "children"),
     Output(ids.KARTE_SELECTION, "data"),
     Output(ids.KARTE_CAVEAT, "children"),
+    Output(ids.KARTE_AREA, "value"),
+    Output(ids.KARTE_AREA, "options"),
+    Output(ids.KARTE_AREA_LABEL, "children"),
     Input(ids.KARTE_LEVEL, "value"),
     Input(ids.KARTE_INDICATOR, "value"),
     Input(ids.KARTE_LAYERS, "value"),
     Input(ids.KARTE_LABELS, "value"),
     Input(ids.KARTE_GRAPH, "clickData"),
+    Input(ids.KARTE_AREA, "value"),
     State(ids.KARTE_SELECTION, "data"),
     prevent_initial_call=True,
 )
-def update_map(level, indicator, layers, show_labels, click, selected):  # noqa: ANN001, ANN201
-    """Restyle the map with a Patch holding only what changed; geometry is never resent."""
+def update_map(level, indicator, layers, show_labels, click, chosen, selected):  # noqa: ANN001, ANN201
+    """Restyle the map with a Patch holding only what changed; geometry is never resent.
+
+    A click on the map and the select list (the keyboard way) choose the same area.
+    """
     data, trigger, patch = current_map_data(), ctx.triggered_id, Patch()
     if trigger == ids.KARTE_GRAPH:
         selected = _clicked_key(click, level, data)
+    elif trigger == ids.KARTE_AREA:
+        selected = chosen or None
     elif trigger == ids.KARTE_LEVEL and selected:
         g = data.tables["gemeinde"].set_index("ags")
         selected = (
@@ -244,7 +271,7 @@ def update_map(level, indicator, layers, show_labels, click, selected):  # noqa:
         )
     if trigger in (ids.KARTE_LEVEL, ids.KARTE_INDICATOR):
         restyle(patch, data.tables[level], level, indicator)
-    if trigger in (ids.KARTE_LEVEL, ids.KARTE_GRAPH):
+    if trigger in (ids.KARTE_LEVEL, ids.KARTE_GRAPH, ids.KARTE_AREA):
         widths = line_widths(data.tables[level], level, selected)
         patch["data"][TRACE_AREA[level]]["marker"]["line"]["width"] = widths
     if trigger == ids.KARTE_LEVEL:
@@ -259,12 +286,16 @@ def update_map(level, indicator, layers, show_labels, click, selected):  # noqa:
         for layer, traces in POINT_TRACES.items():
             for trace in traces:
                 patch["data"][trace]["visible"] = layer in (layers or [])
-    changed_selection = trigger in (ids.KARTE_LEVEL, ids.KARTE_GRAPH)
+    changed_selection = trigger in (ids.KARTE_LEVEL, ids.KARTE_GRAPH, ids.KARTE_AREA)
+    new_level = trigger == ids.KARTE_LEVEL
     return (
         patch,
         panel(data, level, selected) if changed_selection else dash.no_update,
         selected if changed_selection else dash.no_update,
         _caveat(indicator) if trigger == ids.KARTE_INDICATOR else dash.no_update,
+        (selected or "") if changed_selection else dash.no_update,
+        area_options(data, level) if new_level else dash.no_update,
+        AREA_LABEL[level] if new_level else dash.no_update,
     )
 
 

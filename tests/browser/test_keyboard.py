@@ -60,3 +60,32 @@ def test_unknown_address_answers_404_in_german(watched):
     # the app frame (navigation, footer) stays around the message
     assert watched.page.locator("nav a").count() >= 3
     assert watched.page.locator("footer").count() == 1
+
+
+def _tab_to(page, selector: str, limit: int = 60) -> None:  # noqa: ANN001
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"document.activeElement.matches({selector!r})"):
+            return
+    raise AssertionError(f"{selector} not reachable with Tab")
+
+
+def test_gemeinde_is_chosen_on_the_map_by_keyboard_alone(watched):
+    watched.goto("/karte")
+    page = watched.page
+    page.wait_for_selector("#karte-graph .choroplethlayer path")
+    _tab_to(page, "#karte-gebiet")
+    page.keyboard.type("Riesa")
+    page.wait_for_function("location.search.includes('auswahl=14627230')")
+    page.wait_for_selector("#karte-panel h2:has-text('Riesa')")
+    # the map outlines the chosen Gemeinde; switching to Sozialräume keeps the choice
+    # in sync (Riesa lies in Sozialraum Riesa) and the list offers Sozialräume then
+    page.check("#karte-ebene input[value=sozialraum]", force=True)
+    page.wait_for_function("location.search.includes('auswahl=Riesa')")
+    assert page.input_value("#karte-gebiet") == "Riesa"
+    assert page.inner_text("label[for=karte-gebiet]") == "Sozialraum auswählen"
+    # the URL brings the choice back after a reload
+    page.reload()
+    page.wait_for_selector("#karte-graph .choroplethlayer path")
+    assert page.input_value("#karte-gebiet") == "Riesa"
+    assert watched.console_errors == []
