@@ -30,6 +30,8 @@ class Settings:
     data_dir: Path = field(default=ROOT / "data", metadata={"env": "IM_DATA_DIR"})
     geo_dir: Path = field(default=ROOT / "geo", metadata={"env": "IM_GEO_DIR"})
     secret_key: str = field(default="", metadata={"env": "SECRET_KEY"})
+    # Barrierefreiheit (issue 12): texts of Impressum, Datenschutz, Barrierefreiheit
+    texts_dir: Path = field(default=ROOT / "texte", metadata={"env": "IM_TEXTE_DIR"})
     # Betrieb (issue 13): reverse proxy hops trusted for X-Forwarded-*, HTTPS-only cookies
     proxy_hops: int = field(default=0, metadata={"env": "IM_PROXY_HOPS"})
     secure_cookies: bool = field(default=False, metadata={"env": "IM_SECURE_COOKIES"})

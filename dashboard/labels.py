@@ -84,6 +84,11 @@ BENUTZER_TITLE = "Benutzerverwaltung"
 
 # Barrierefreiheit, Seite nicht gefunden (issue 12)
 NOT_FOUND_TITLE = "Seite nicht gefunden"
+NAV_HILFE = "Hilfe"
+IMPRESSUM = "Impressum"
+DATENSCHUTZ = "Datenschutz"
+BARRIEREFREIHEIT = "Erklärung zur Barrierefreiheit"
+FOOTER_LINKS = "Hilfe und rechtliche Hinweise"
 NOT_FOUND_TEXT = (
     "Diese Adresse gibt es im Integrationsmonitor nicht. Bitte prüfen Sie die "
     "Schreibweise oder wählen Sie eine der folgenden Seiten:"

@@ -5,13 +5,20 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import html
 
+from dashboard.components.info import info
+
 
 def kpi_card(
-    value: str, label: str, source: str, detail: str | None = None
+    value: str,
+    label: str,
+    source: str,
+    detail: str | None = None,
+    term: str | None = None,
 ) -> dbc.Card:
+    """A key figure; ``term`` (a ``dashboard.glossar`` key) adds an info button."""
     body = [
         html.Div(value, className="im-kpi-value"),
-        html.Div(label, className="im-kpi-label"),
+        html.Div([label, info(term)] if term else label, className="im-kpi-label"),
     ]
     if detail:
         body.append(html.Div(detail, className="im-kpi-detail"))

@@ -7,6 +7,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import ids
+from dashboard.components.info import info
 from dashboard.data.progress import STATUS, progress
 from dashboard.figures.goals import indicator_chart
 from dashboard.formatting import fmt_num, fmt_stand
@@ -122,6 +123,7 @@ def _indicators(indicators: pd.DataFrame, values: pd.DataFrame) -> list:
                             f" ({ind['einheit']}): Basis {fmt_num(ind['basis_wert'])} "
                             f"({fmt_stand(ind['basis_datum'])}), {target} – ",
                             html.Span(prog.label, className="im-progress"),
+                            info("indikator"),
                         ]
                     ),
                     dcc.Graph(

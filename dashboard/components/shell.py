@@ -33,6 +33,23 @@ def navbar() -> dbc.Navbar:
     )
 
 
+FOOTER_PAGES = (
+    ("/hilfe", labels.NAV_HILFE),
+    ("/impressum", labels.IMPRESSUM),
+    ("/datenschutz", labels.DATENSCHUTZ),
+    ("/barrierefreiheit", labels.BARRIEREFREIHEIT),
+)
+
+
+def footer_links() -> html.Ul:
+    """Hilfe and the pages a public body must have, on every page."""
+    return html.Ul(
+        [html.Li(dcc.Link(text, href=href)) for href, text in FOOTER_PAGES],
+        className="im-footer-links",
+        **{"aria-label": labels.FOOTER_LINKS},
+    )
+
+
 def footer(datenstand: list[tuple[str, str]], provenance: dict) -> html.Footer:
     """Datenstand of each dataset and the BKG attribution."""
     items = [html.Li(f"{title}: Stand {stand}") for title, stand in datenstand]
@@ -53,6 +70,7 @@ def footer(datenstand: list[tuple[str, str]], provenance: dict) -> html.Footer:
                         f"{labels.BKG_ATTRIBUTION} (Gebietsstand {provenance['gebietsstand']}).",
                     ]
                 ),
+                footer_links(),
             ],
             fluid=True,
         ),

@@ -28,6 +28,7 @@ from dashboard.components import daz_views as views
 from dashboard.components.cards import figure_links
 from dashboard.components.downloads import send_table
 from dashboard.components.graph import graph_config
+from dashboard.components.info import info
 from dashboard.current import capacity_frame
 from dashboard.data.daz import group_sums, observed_class_size
 from dashboard.figures.daz import (
@@ -126,7 +127,15 @@ def _schools_tab(years: list[str], year: str, chosen: dict, group: str) -> list:
         dbc.Row(
             [
                 dbc.Col([views.group_select(group), sums], xl=6),
-                dbc.Col([html.H2("Auslastung je Schule", className="h5"), chart], xl=6),
+                dbc.Col(
+                    [
+                        html.H2(
+                            ["Auslastung je Schule", info("auslastung")], className="h5"
+                        ),
+                        chart,
+                    ],
+                    xl=6,
+                ),
             ]
         ),
         html.H2("Schulen", className="h5 mt-2"),

@@ -26,6 +26,7 @@ from dashboard import ids, labels
 from dashboard.components.cards import figure_links
 from dashboard.components.downloads import send_table
 from dashboard.components.graph import graph_config
+from dashboard.components.info import info
 from dashboard.components.karte_panel import area_options, csv_frame, panel, table
 from dashboard.components.karte_state import MapState
 from dashboard.components.map_patch import restyle
@@ -80,6 +81,7 @@ def _controls(state: MapState, data: MapData) -> dbc.Row:
             dbc.Col(
                 [
                     dbc.Label("Ebene", html_for=ids.KARTE_LEVEL),
+                    info("sozialraum"),
                     dbc.RadioItems(
                         id=ids.KARTE_LEVEL,
                         value=state.level,

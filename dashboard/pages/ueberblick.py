@@ -57,23 +57,34 @@ def _kpis(repo, snap) -> list[dbc.Col]:  # noqa: ANN001
             f"DaZ-Schüler im Schuljahr {en.year}",
             en.source.text(),
             f"gegenüber {growth}" if growth else None,
+            term="daz",
         ),
         kpi_card(
             fmt_num(pupils),
             f"Schüler in {fmt_num(schools['vka_klassen'].sum())} Vorbereitungsklassen an "
             f"{len(schools)} Schulen im Schuljahr {sf.year}",
             sf.source.text(),
+            term="vka",
         ),
         kpi_card(
             fmt_num(reserve),
             f"freie Plätze (Kapazitätsreserve) im Schuljahr {sf.year}",
             sf.source.text(),
             f"Auslastung {fmt_pct(pupils / places)}" if places else None,
+            term="kapazitaetsreserve",
         ),
-        kpi_card(asyl, "Asylbewerber im Landkreis", asyl_src),
-        kpi_card(f"bis {buendnisse}", "ehrenamtliche Bündnisse und Initiativen", b_src),
+        kpi_card(asyl, "Asylbewerber im Landkreis", asyl_src, term="asyl"),
         kpi_card(
-            kik, "kommunale Integrations\u00adkoordinatoren (je Sozialraum)", kik_src
+            f"bis {buendnisse}",
+            "ehrenamtliche Bündnisse und Initiativen",
+            b_src,
+            term="akteur",
+        ),
+        kpi_card(
+            kik,
+            "kommunale Integrations\u00adkoordinatoren (je Sozialraum)",
+            kik_src,
+            term="sozialraum",
         ),
     ]
     return [dbc.Col(c, xs=12, sm=6, lg=4, xl=2, class_name="mb-3") for c in cards]
