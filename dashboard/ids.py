@@ -32,6 +32,9 @@ KARTE_CAVEAT = "karte-hinweis"
 # keyboard way to choose an area (issue 12)
 KARTE_AREA = "karte-gebiet"
 KARTE_AREA_LABEL = "karte-gebiet-beschriftung"
+# captions (sentence + table) of charts redrawn by callbacks (issue 12)
+DAZ_TREND_TEXT = "daz-trend-text"
+DAZ_UTIL_TEXT = "daz-auslastung-text"
 
 # DaZ & Schulen
 DAZ_TABS = "daz-tabs"

@@ -7,6 +7,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import ids, labels
+from dashboard.components.chart_text import accessible_graph
 from dashboard.components.graph import graph_config
 from dashboard.components.sortable_table import Column, plain_table, sortable_table
 from dashboard.data.daz import scenario, scenario_by_area
@@ -314,10 +315,13 @@ def scenario_result(cap: pd.DataFrame, changes: dict[str, float], size: float) -
         verdict,
         html.P(area_text, id="daz-szenario-sozialraeume"),
         html.H3("Berechnung: Schüler und Plätze je Sozialraum", className="h6"),
-        dcc.Graph(
-            figure=scenario_by_area_figure(area),
-            config=graph_config("Szenario_je_Sozialraum"),
-            style={"height": "340px"},
+        accessible_graph(
+            dcc.Graph(
+                figure=scenario_by_area_figure(area),
+                config=graph_config("Szenario_je_Sozialraum"),
+                style={"height": "340px"},
+            ),
+            "Berechnung: Schüler und Plätze je Sozialraum im Szenario",
         ),
         html.P(
             f"{labels.SOZIALRAUM_HINWEIS}. Ausgangsdaten Stand {fmt_stand(cap['stand'].max())}.",

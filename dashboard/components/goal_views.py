@@ -7,6 +7,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import ids
+from dashboard.components.chart_text import accessible_graph
 from dashboard.components.info import info
 from dashboard.data.progress import STATUS, progress
 from dashboard.figures.goals import indicator_chart
@@ -126,10 +127,13 @@ def _indicators(indicators: pd.DataFrame, values: pd.DataFrame) -> list:
                             info("indikator"),
                         ]
                     ),
-                    dcc.Graph(
-                        figure=indicator_chart(ind, vals),
-                        config={"displayModeBar": False, "locale": "de"},
-                        style={"height": "160px"},
+                    accessible_graph(
+                        dcc.Graph(
+                            figure=indicator_chart(ind, vals),
+                            config={"displayModeBar": False, "locale": "de"},
+                            style={"height": "160px"},
+                        ),
+                        f"Verlauf des Indikators {ind['name']}",
                     ),
                     html.Div(
                         f"Quelle Basiswert: {ind['quelle']}", className="im-source"

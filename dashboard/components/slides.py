@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 from dash import dcc, html
 
 from dashboard import ids, labels
+from dashboard.components.chart_text import MAP_SUMMARY, accessible_graph
 from dashboard.components.graph import graph_config
 from dashboard.data.indicators import INDICATORS
 from dashboard.figures.karte_static import HALO
@@ -117,12 +118,16 @@ def map_slide(figure, source: str, indicator: str, area: str | None) -> html.Sec
         "karte",
         f"Karte: {level}",
         [
-            dcc.Graph(
-                id=ids.DECK_MAP,
-                figure=figure,
-                className="im-slide-map",
-                config=GRAPH,
-                responsive=True,
+            accessible_graph(
+                dcc.Graph(
+                    id=ids.DECK_MAP,
+                    figure=figure,
+                    className="im-slide-map",
+                    config=GRAPH,
+                    responsive=True,
+                ),
+                "Karte des Landkreises",
+                MAP_SUMMARY,
             )
         ],
         f"{source}; {labels.BKG_ATTRIBUTION}. Sozialräume: {labels.SOZIALRAUM_HINWEIS}.",
@@ -170,7 +175,10 @@ def daz_slide(
         return dbc.Col(
             [
                 html.H2(caption, className="im-slide-subtitle"),
-                dcc.Graph(figure=fig, config=GRAPH, className="im-slide-chart"),
+                accessible_graph(
+                    dcc.Graph(figure=fig, config=GRAPH, className="im-slide-chart"),
+                    caption,
+                ),
             ],
             width=6,
         )

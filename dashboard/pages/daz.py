@@ -26,6 +26,7 @@ from dashboard import current, ids, labels, services
 from dashboard.callbacks import daz_import
 from dashboard.components import daz_views as views
 from dashboard.components.cards import figure_links
+from dashboard.components.chart_text import accessible_graph, chart_caption
 from dashboard.components.downloads import send_table
 from dashboard.components.graph import graph_config
 from dashboard.components.info import info
@@ -79,11 +80,15 @@ def _trend_tab() -> list:
     trend, note, source = _trend_parts()
     return [
         html.P(note, id=ids.DAZ_TREND_NOTE, className="mt-2 mb-1"),
-        dcc.Graph(
-            id=ids.DAZ_TREND,
-            figure=trend,
-            config=graph_config("DaZ-Schüler_nach_Schuljahr"),
-            style={"height": "420px"},
+        accessible_graph(
+            dcc.Graph(
+                id=ids.DAZ_TREND,
+                figure=trend,
+                config=graph_config("DaZ-Schüler_nach_Schuljahr"),
+                style={"height": "420px"},
+            ),
+            "DaZ-Schüler nach Schuljahr und Phase",
+            caption_id=ids.DAZ_TREND_TEXT,
         ),
         html.P(source, id=ids.DAZ_TREND_SOURCE, className="im-source"),
         figure_links("daz-schueler"),
@@ -105,10 +110,14 @@ def _schools_tab(years: list[str], year: str, chosen: dict, group: str) -> list:
     )
     chart = html.Div(
         [
-            dcc.Graph(
-                id=ids.DAZ_UTIL_GRAPH,
-                figure=utilisation_by_school(cap),
-                config=graph_config("Auslastung_je_Schule"),
+            accessible_graph(
+                dcc.Graph(
+                    id=ids.DAZ_UTIL_GRAPH,
+                    figure=utilisation_by_school(cap),
+                    config=graph_config("Auslastung_je_Schule"),
+                ),
+                "Auslastung je Schule",
+                caption_id=ids.DAZ_UTIL_TEXT,
             ),
             figure_links("auslastung-schulen"),
         ]
@@ -209,6 +218,7 @@ def layout(tab: str = "entwicklung", **query: str) -> html.Div:
 @callback(
     Output(ids.DAZ_GROUP_TABLE, "children"),
     Output(ids.DAZ_UTIL_GRAPH, "figure"),
+    Output(ids.DAZ_UTIL_TEXT, "children"),
     Output(ids.DAZ_SCHOOL_TABLE, "children"),
     Output(ids.DAZ_SCHOOL_SORT_STATE, "data"),
     Output(ids.DAZ_SCHOOL_SOURCE, "children"),
@@ -235,9 +245,11 @@ def update_schools(year, schulart, sozialraum, gemeinde, group, clicks, _version
             else key in views.GROUPS or key == "name_dokument",
         }
     cap = _filtered(year, schulart, sozialraum, gemeinde)
+    figure = utilisation_by_school(cap)
     return (
         views.group_table(group_sums(cap, group), group),
-        utilisation_by_school(cap),
+        figure,
+        chart_caption(figure, "Auslastung je Schule"),
         views.school_table(cap, sort["key"], sort["ascending"]),
         sort,
         _school_source(year, cap),
@@ -292,6 +304,7 @@ def update_scenario(change, per_type, type_changes, class_size):  # noqa: ANN001
 
 @callback(
     Output(ids.DAZ_TREND, "figure"),
+    Output(ids.DAZ_TREND_TEXT, "children"),
     Output(ids.DAZ_TREND_NOTE, "children"),
     Output(ids.DAZ_TREND_SOURCE, "children"),
     Output(ids.DAZ_YEAR, "options"),
@@ -301,7 +314,8 @@ def update_scenario(change, per_type, type_changes, class_size):  # noqa: ANN001
 def refresh_after_import(_version):  # noqa: ANN001, ANN201
     """An import or revert shows at once in the trend, its source and the school years."""
     figure, note, source = _trend_parts()
-    return figure, note, source, current.snapshot().school_years()
+    caption = chart_caption(figure, "DaZ-Schüler nach Schuljahr und Phase")
+    return figure, caption, note, source, current.snapshot().school_years()
 
 
 clientside_callback(

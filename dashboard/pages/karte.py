@@ -24,6 +24,7 @@ from dash import (
 
 from dashboard import ids, labels
 from dashboard.components.cards import figure_links
+from dashboard.components.chart_text import MAP_SUMMARY, accessible_graph
 from dashboard.components.downloads import send_table
 from dashboard.components.graph import graph_config
 from dashboard.components.info import info
@@ -174,15 +175,19 @@ def layout(**query: str) -> html.Div:
             dbc.Row(
                 [
                     dbc.Col(
-                        dcc.Graph(
-                            id=ids.KARTE_GRAPH,
-                            figure=_figure(data, state),
-                            config=GRAPH_CONFIG,
-                            responsive=True,
-                            style={
-                                "height": "calc(100vh - 250px)",
-                                "minHeight": "420px",
-                            },
+                        accessible_graph(
+                            dcc.Graph(
+                                id=ids.KARTE_GRAPH,
+                                figure=_figure(data, state),
+                                config=GRAPH_CONFIG,
+                                responsive=True,
+                                style={
+                                    "height": "calc(100vh - 250px)",
+                                    "minHeight": "420px",
+                                },
+                            ),
+                            "Karte des Landkreises Meißen",
+                            MAP_SUMMARY,
                         ),
                         lg=8,
                     ),

@@ -13,6 +13,7 @@ from dash import dcc, html
 
 from dashboard import current, ids, labels, services
 from dashboard.components.cards import figure_links, kpi_card, source_note
+from dashboard.components.chart_text import accessible_graph
 from dashboard.components.daz_views import trend_note
 from dashboard.components.goal_views import overview_cards
 from dashboard.components.graph import graph_config
@@ -146,11 +147,14 @@ def layout(**_query: str) -> html.Div:
                                 trend_note(en.history["schuljahr"].nunique()),
                                 className="mb-1",
                             ),
-                            dcc.Graph(
-                                id=ids.UEB_DAZ_GRAPH,
-                                figure=daz_trend(en.history),
-                                config=graph_config("DaZ-Schüler_nach_Schuljahr"),
-                                style={"height": "360px"},
+                            accessible_graph(
+                                dcc.Graph(
+                                    id=ids.UEB_DAZ_GRAPH,
+                                    figure=daz_trend(en.history),
+                                    config=graph_config("DaZ-Schüler_nach_Schuljahr"),
+                                    style={"height": "360px"},
+                                ),
+                                "DaZ-Schüler nach Schuljahr und Phase",
                             ),
                             source_note(en.source.text()),
                             figure_links("daz-schueler"),
@@ -167,11 +171,14 @@ def layout(**_query: str) -> html.Div:
                             html.P(
                                 labels.SOZIALRAUM_HINWEIS, className="im-warning mb-1"
                             ),
-                            dcc.Graph(
-                                id=ids.UEB_SR_GRAPH,
-                                figure=capacity_by_group(sf.frame, "sozialraum"),
-                                config=graph_config("Plätze_je_Sozialraum"),
-                                style={"height": "360px"},
+                            accessible_graph(
+                                dcc.Graph(
+                                    id=ids.UEB_SR_GRAPH,
+                                    figure=capacity_by_group(sf.frame, "sozialraum"),
+                                    config=graph_config("Plätze_je_Sozialraum"),
+                                    style={"height": "360px"},
+                                ),
+                                f"Plätze in Vorbereitungsklassen je Sozialraum, Schuljahr {sf.year}",
                             ),
                             source_note(
                                 f"{sf.source.text()}; Zuordnung der Gemeinden: Arbeitsannahme"

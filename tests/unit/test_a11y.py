@@ -40,3 +40,27 @@ def test_shell_has_skip_link_and_one_landmark_each(client):
     assert text.count("'type': 'Footer'") == 1
     page = client.get("/").get_data(as_text=True)
     assert "<footer>" not in page
+
+
+def test_chart_caption_has_the_figures_numbers_in_german():
+    import plotly.graph_objects as go
+
+    from dashboard.components.chart_text import chart_caption, figure_rows
+
+    fig = go.Figure(
+        [
+            go.Bar(name="DaZ 1/2", x=["2015/16", "2016/17"], y=[198, 381]),
+            go.Bar(name="DaZ 3", x=["2015/16", "2016/17"], y=[452, 449]),
+        ]
+    )
+    fig.update_layout(xaxis_title="Schuljahr")
+    header, rows = figure_rows(fig)
+    assert header == ["Schuljahr", "DaZ 1/2", "DaZ 3"]
+    assert rows == [["2015/16", 198, 452], ["2016/17", 381, 449]]
+    text = str(chart_caption(fig, "DaZ-Schüler")[1].to_plotly_json())
+    assert "Zahlen als Tabelle" in text and "381" in text
+    single = go.Figure(go.Bar(x=["A", "B"], y=[1234.5, 2]))
+    sentence = chart_caption(single, "Test")[0].children
+    assert sentence == (
+        "Test: 2 Werte, am höchsten A mit 1.234,5, am niedrigsten B mit 2."
+    )
