@@ -121,15 +121,24 @@ def accessible_graph(
     name: str,
     summary: str | None = None,
     caption_id: str | None = None,
+    visible: bool = True,
 ) -> html.Figure:
     """``graph`` as a named figure with its sentence and table.
 
-    ``caption_id`` names the caption for a callback that redraws the chart.
+    ``caption_id`` names the caption for a callback that redraws the chart;
+    ``visible=False`` keeps the caption for screen readers only (slides).
     """
     caption = chart_caption(graph.figure, name, summary) if graph.figure else []
     extra = {"id": caption_id} if caption_id else {}
     return html.Figure(
-        [graph, html.Figcaption(caption, className="im-chart-caption", **extra)],
+        [
+            graph,
+            html.Figcaption(
+                caption,
+                className="im-chart-caption" + ("" if visible else " visually-hidden"),
+                **extra,
+            ),
+        ],
         className="im-chart",
         **{"aria-label": name},
     )

@@ -128,6 +128,7 @@ def map_slide(figure, source: str, indicator: str, area: str | None) -> html.Sec
                 ),
                 "Karte des Landkreises",
                 MAP_SUMMARY,
+                visible=False,
             )
         ],
         f"{source}; {labels.BKG_ATTRIBUTION}. Sozialräume: {labels.SOZIALRAUM_HINWEIS}.",
@@ -178,6 +179,7 @@ def daz_slide(
                 accessible_graph(
                     dcc.Graph(figure=fig, config=GRAPH, className="im-slide-chart"),
                     caption,
+                    visible=False,
                 ),
             ],
             width=6,
