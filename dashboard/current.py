@@ -13,6 +13,11 @@ Rules, per dataset (pinned by ``tests/unit/test_current.py``):
   = the latest school year with school rows; schools without a row in that year are
   not shown for it.
 - **Ziele**: the latest version of each goal (saved by then, for a Berichtsstand).
+- **Indikatoren**: the bundled baselines (``indikatoren.csv``) and definitions made
+  in the app; the latest version of an indicator replaces the bundled row.
+- **Messwerte**: values entered with a goal edit, entered on the indicator page or
+  imported (counted like school-year imports); a later entry for the same indicator,
+  date and area replaces an earlier one.
 - **Bundled reference tables** (Kennzahlen, Einwohner, Akteure, Angebote, …): the
   seeded file; its Stand is the range of the rows' ``stand``.
 """
@@ -27,6 +32,7 @@ import pandas as pd
 from dashboard.data.daz import BASE_YEAR, CAPACITY_COLUMNS, with_utilisation
 from dashboard.formatting import fmt_stand
 from dashboard.store import goals as goal_store
+from dashboard.store import indicators as indicator_store
 from dashboard.store.daz_imports import ACTIVE
 
 SCHOOL_NUMBERS = ["vka_schueler", "vka_klassen", "kapazitaetsreserve"]
@@ -168,6 +174,70 @@ def goal_status(
     return goal_store.current(versions, goal_ids)
 
 
+INDICATOR_COLUMNS = [
+    "indikator_id", "ziel_id", "name", "einheit", "richtung", "basis_wert",
+    "basis_datum", "ziel_wert", "ziel_datum", "quelle", "methode",
+    "aufschluesselung", "version", "benutzer", "zeit",
+]  # fmt: skip
+VALUE_COLUMNS = [
+    "indikator_id",
+    "datum",
+    "gebiet",
+    "wert",
+    "quelle",
+    "benutzer",
+    "zeit",
+]
+
+
+def _until(frame: pd.DataFrame, as_of: datetime | None) -> pd.DataFrame:
+    if as_of is None or frame.empty:
+        return frame
+    return frame[pd.to_datetime(frame["zeit"], utc=True) <= pd.Timestamp(as_of)]
+
+
+def indicator_catalogue(
+    bundled: pd.DataFrame, versions: pd.DataFrame, as_of: datetime | None = None
+) -> pd.DataFrame:
+    """One row per indicator: the latest version saved (by ``as_of``), else the file."""
+    base = bundled.assign(
+        methode="", aufschluesselung="", version=0, benutzer="", zeit=pd.NaT
+    )
+    latest = (
+        _until(versions, as_of).sort_values("version").groupby("indikator_id").tail(1)
+    )
+    base = base[~base["indikator_id"].isin(latest["indikator_id"])]
+    parts = [p[INDICATOR_COLUMNS] for p in (base, latest) if len(p)]
+    out = pd.concat(parts, ignore_index=True) if parts else base[INDICATOR_COLUMNS]
+    return out.sort_values(["ziel_id", "indikator_id"], ignore_index=True)
+
+
+def measured_values(
+    from_goal_edits: pd.DataFrame, entries: pd.DataFrame, as_of: datetime | None = None
+) -> pd.DataFrame:
+    """Values that count (by ``as_of``); latest entry per indicator, date and area.
+
+    ``from_goal_edits`` are ``messwert`` rows with the ``benutzer``/``zeit`` of their
+    goal version; ``entries`` come from ``dashboard.store.indicators.entries``.
+    """
+    legacy = from_goal_edits.assign(gebiet="")
+    if len(entries):
+        imported = entries["import_id"].notna()
+        live = entries["import_status"] == ACTIVE
+        if as_of is not None:
+            later = entries["import_geaendert_am"] > pd.Timestamp(as_of)
+            live = live | later.fillna(False)
+        entries = entries[~imported | live]
+    parts = [_until(p, as_of)[VALUE_COLUMNS] for p in (legacy, entries) if len(p)]
+    if not parts:
+        return pd.DataFrame(columns=VALUE_COLUMNS)
+    out = pd.concat(parts, ignore_index=True)
+    out["zeit"] = pd.to_datetime(out["zeit"], utc=True)
+    out = out.sort_values("zeit", kind="stable")
+    out = out.drop_duplicates(["indikator_id", "datum", "gebiet"], keep="last")
+    return out.sort_values(["indikator_id", "datum", "gebiet"], ignore_index=True)
+
+
 class Snapshot:
     """What every view shows: now, or as of a moment (a Berichtsstand).
 
@@ -201,6 +271,18 @@ class Snapshot:
     def goals(self) -> pd.DataFrame:
         ids = self.repo.table("ziele")["ziel_id"].tolist()
         return goal_status(goal_store.history(self.repo.engine), ids, self.as_of)
+
+    def indicators(self) -> pd.DataFrame:
+        versions = indicator_store.versions(self.repo.engine)
+        return indicator_catalogue(self.repo.table("indikatoren"), versions, self.as_of)
+
+    def values(self) -> pd.DataFrame:
+        engine = self.repo.engine
+        goal_versions = goal_store.history(engine)[["id", "benutzer", "zeit"]]
+        legacy = goal_store.measurements(engine).merge(
+            goal_versions, left_on="ziel_version_id", right_on="id", suffixes=("", "_v")
+        )
+        return measured_values(legacy, indicator_store.entries(engine), self.as_of)
 
 
 def snapshot(as_of: datetime | None = None) -> Snapshot:

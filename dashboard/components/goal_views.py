@@ -9,7 +9,7 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.components.chart_text import accessible_graph
 from dashboard.components.info import info
-from dashboard.data.progress import STATUS, progress
+from dashboard.data.progress import STATUS, indicator_progress
 from dashboard.figures.goals import indicator_chart
 from dashboard.formatting import fmt_num, fmt_stand
 
@@ -102,14 +102,9 @@ def _indicators(indicators: pd.DataFrame, values: pd.DataFrame) -> list:
     out = []
     for _, ind in indicators.iterrows():
         vals = values[values["indikator_id"] == ind["indikator_id"]]
-        prog = progress(
-            ind["basis_wert"],
-            ind["basis_datum"],
-            ind["richtung"],
-            list(zip(vals["datum"], vals["wert"], strict=True)),
-            None if pd.isna(ind["ziel_wert"]) else ind["ziel_wert"],
-            ind["ziel_datum"],
-        )
+        if "gebiet" in vals:
+            vals = vals[vals["gebiet"] == ""]
+        prog = indicator_progress(ind, values)
         target = (
             "kein Zielwert"
             if pd.isna(ind["ziel_wert"])
@@ -120,7 +115,10 @@ def _indicators(indicators: pd.DataFrame, values: pd.DataFrame) -> list:
                 [
                     html.Div(
                         [
-                            html.Strong(ind["name"]),
+                            dcc.Link(
+                                html.Strong(ind["name"]),
+                                href=f"/indikator?id={ind['indikator_id']}",
+                            ),
                             f" ({ind['einheit']}): Basis {fmt_num(ind['basis_wert'])} "
                             f"({fmt_stand(ind['basis_datum'])}), {target} – ",
                             html.Span(prog.label, className="im-progress"),

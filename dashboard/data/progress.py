@@ -104,3 +104,21 @@ def progress(
     else:
         label = PROGRESS_LIMITED
     return Progress(label, share)
+
+
+def indicator_progress(indicator, values) -> Progress:  # noqa: ANN001
+    """Progress of a catalogue row from its Landkreis values (``gebiet`` empty)."""
+    import pandas as pd
+
+    own = values[values["indikator_id"] == indicator["indikator_id"]]
+    if "gebiet" in own:
+        own = own[own["gebiet"] == ""]
+    target = indicator["ziel_wert"]
+    return progress(
+        None if pd.isna(indicator["basis_wert"]) else float(indicator["basis_wert"]),
+        indicator["basis_datum"],
+        indicator["richtung"],
+        list(zip(own["datum"], own["wert"], strict=True)),
+        None if pd.isna(target) else float(target),
+        indicator["ziel_datum"] or "",
+    )

@@ -49,7 +49,7 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "stand": ("stand", "datenstand", "stichtag", "datum", "stand_datum"),
     # Messwerte
     "indikator_id": ("indikator_id", "indikator", "kennung"),
-    "datum": ("messdatum", "zeitpunkt"),
+    "datum": ("datum", "messdatum", "zeitpunkt", "stichtag", "stand", "jahr"),
     "wert": ("wert", "messwert"),
     "gebiet": ("gebiet", "gemeinde", "sozialraum", "ags"),
 }

@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.figures.template import OKABE_ITO, TEMPLATE
+from dashboard.formatting import fmt_num
 
 
 def indicator_chart(indicator: pd.Series, values: pd.DataFrame) -> go.Figure:
@@ -37,4 +38,60 @@ def indicator_chart(indicator: pd.Series, values: pd.DataFrame) -> go.Figure:
             annotation_position="top left",
         )
     fig.update_xaxes(type="date", tickformat="%m/%Y")
+    return fig
+
+
+def indicator_detail_chart(indicator: pd.Series, values: pd.DataFrame) -> go.Figure:
+    """The indicator page's chart: baseline, Landkreis values, target value and date."""
+    fig = go.Figure(
+        layout={"template": TEMPLATE, "margin": {"l": 10, "r": 10, "t": 30, "b": 10}}
+    )
+    if pd.notna(indicator["basis_wert"]):
+        fig.add_scatter(
+            x=[indicator["basis_datum"]],
+            y=[indicator["basis_wert"]],
+            mode="markers",
+            name="Basiswert",
+            marker={"size": 14, "symbol": "diamond", "color": OKABE_ITO[4]},
+            hovertemplate="Basiswert %{x|%d.%m.%Y}: %{y:,.1f}<extra></extra>",
+        )
+    fig.add_scatter(
+        x=values["datum"],
+        y=values["wert"],
+        mode="lines+markers+text",
+        name="Messwerte",
+        text=[fmt_num(v, 0 if float(v).is_integer() else 1) for v in values["wert"]],
+        textposition="top center",
+        marker={"size": 11, "color": OKABE_ITO[0]},
+        line={"color": OKABE_ITO[0], "width": 3},
+        hovertemplate="%{x|%d.%m.%Y}: %{y:,.1f}<extra></extra>",
+    )
+    if pd.notna(indicator["ziel_wert"]):
+        fig.add_hline(
+            y=indicator["ziel_wert"],
+            line_dash="dash",
+            line_color=OKABE_ITO[2],
+            annotation_text="Zielwert",
+            annotation_position="top left",
+        )
+        if indicator["ziel_datum"]:
+            fig.add_scatter(
+                x=[indicator["ziel_datum"]],
+                y=[indicator["ziel_wert"]],
+                mode="markers",
+                name="Ziel (Datum)",
+                marker={"size": 14, "symbol": "star", "color": OKABE_ITO[2]},
+                hovertemplate="Ziel bis %{x|%d.%m.%Y}: %{y:,.1f}<extra></extra>",
+            )
+    fig.update_xaxes(type="date", tickformat="%m/%Y")
+    fig.update_layout(
+        legend={
+            "orientation": "h",
+            "x": 1,
+            "xanchor": "right",
+            "y": 1.02,
+            "yanchor": "bottom",
+        },
+        margin={"t": 50},
+    )
     return fig

@@ -31,10 +31,11 @@ dash.register_page(
 
 def _tables() -> dict[str, pd.DataFrame]:
     repo = services.get().repo
-    return {
+    tables = {
         n: repo.table(n)
-        for n in ("handlungsfelder", "kernaussagen", "ziele", "indikatoren", "akteure")
+        for n in ("handlungsfelder", "kernaussagen", "ziele", "akteure")
     }
+    return tables | {"indikatoren": current.snapshot().indicators()}
 
 
 def _register(t: dict) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
@@ -43,7 +44,7 @@ def _register(t: dict) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     return (
         current.goal_status(versions, t["ziele"]["ziel_id"].tolist()),
         versions,
-        store.measurements(engine),
+        current.snapshot().values(),
     )
 
 
@@ -137,8 +138,11 @@ def layout(feld: str | None = None, **_query: str) -> html.Div:
         [
             html.H1("Handlungsfelder und Ziele", className="h2"),
             html.P(
-                "Stand der Umsetzung je Handlungsfeld. Das Konzept nennt keinen Umsetzungsstand: jedes Ziel ist "
-                "„noch nicht bewertet“, bis die Lenkungsgruppe es bewertet.",
+                [
+                    "Stand der Umsetzung je Handlungsfeld. Das Konzept nennt keinen Umsetzungsstand: jedes Ziel ist "
+                    "„noch nicht bewertet“, bis die Lenkungsgruppe es bewertet. ",
+                    dcc.Link("Indikatoren aller Ziele", href="/indikatoren"),
+                ],
                 className="mb-3",
             ),
             gv.overview_cards(t["handlungsfelder"], t["ziele"], cur),

@@ -150,3 +150,56 @@ messwert = Table(
     Column("wert", Float, nullable=False),
     Column("quelle", Text, nullable=False),
 )
+
+
+# Monitoring cycle (issue 10): indicator catalogue and measured values. Definitions and
+# values are append-only (a change is a new version / a later entry); imports of
+# values keep their rows and are marked "zurückgenommen" when reverted.
+indikator_version = Table(
+    "indikator_version",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("indikator_id", String(64), nullable=False, index=True),
+    Column("version", Integer, nullable=False),
+    Column("ziel_id", String(32), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("einheit", String(64), nullable=False),
+    Column("richtung", String(16), nullable=False),
+    Column("basis_wert", Float),
+    Column("basis_datum", String(10), nullable=False),
+    Column("ziel_wert", Float),
+    Column("ziel_datum", String(10), nullable=False),
+    Column("quelle", Text, nullable=False),
+    Column("methode", Text, nullable=False),
+    Column("aufschluesselung", String(16), nullable=False),
+    Column("benutzer", String(64), nullable=False),
+    Column("zeit", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("indikator_id", "version", name="uq_indikator_version"),
+)
+
+messwert_import = Table(
+    "messwert_import",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("zeit", DateTime(timezone=True), nullable=False),
+    Column("benutzer", String(64), nullable=False),
+    Column("dateiname", String(256), nullable=False),
+    Column("zeilen", Integer, nullable=False),
+    Column("status", String(32), nullable=False),
+    Column("geaendert_von", String(64)),
+    Column("geaendert_am", DateTime(timezone=True)),
+)
+
+messwert_eintrag = Table(
+    "messwert_eintrag",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("indikator_id", String(64), nullable=False, index=True),
+    Column("datum", String(10), nullable=False),
+    Column("gebiet", String(64), nullable=False),  # "" = Landkreis, else AGS/Sozialraum
+    Column("wert", Float, nullable=False),
+    Column("quelle", Text, nullable=False),
+    Column("import_id", Integer, ForeignKey("messwert_import.id")),
+    Column("benutzer", String(64), nullable=False),
+    Column("zeit", DateTime(timezone=True), nullable=False),
+)

@@ -131,4 +131,45 @@ def test_import_shows_everywhere_and_revert_brings_2016_17_back(watched):
     assert "830" in v["folie"] and "DaZ-Schüler 2016/17" in v["folie"]
     assert "2017/18" not in v["folie"]
     assert "aktuell 2016/17: 830" in v["briefing"] and "01.02.2018" not in v["briefing"]
-    assert watched.external == [] and watched.console_errors == []
+    assert watched.external == [] and watched.console_errors == [], "\n".join(
+        watched.console_errors
+    )
+
+
+def test_define_indicator_enter_two_values_and_see_progress(watched):
+    page = watched.page
+    login(watched)
+    watched.goto("/indikatoren")
+    fields = {
+        "indikator-id": "I-TEST-SPRACHKURSE", "name": "Sprachkurse für Erwachsene (Test)",
+        "einheit": "Kurse", "basis-wert": "10", "basis-datum": "2017", "ziel-wert": "20",
+        "ziel-datum": "2021", "quelle": "Kreisvolkshochschule (Testdaten)",
+    }  # fmt: skip
+    for name, value in fields.items():
+        page.fill(f"#indikator-feld-{name}", value)
+    page.select_option("#indikator-feld-ziel-id", "Z-4.2-1")
+    page.click("#indikator-form-speichern")
+    page.wait_for_selector("#indikator-gespeichert")
+    assert "Sprachkurse für Erwachsene (Test)" in page.inner_text(
+        "#indikatoren-katalog"
+    )
+    page.click("#indikator-gespeichert a")
+    page.wait_for_selector("#indikator-metadaten")
+    assert "noch keine Messung" in page.inner_text("main")
+    for when, value in (("31.12.2018", "13"), ("31.12.2019", "16")):
+        page.fill("#indikator-eingabe-datum", when)
+        page.fill("#indikator-eingabe-wert", value)
+        page.fill("#indikator-eingabe-quelle", "Kreisvolkshochschule (Testdaten)")
+        page.click("#indikator-eingabe-speichern")
+        page.wait_for_selector("#messwert-gespeichert")
+        page.wait_for_function(
+            f"document.getElementById('indikator-tabelle').innerText.includes('{when}')"
+        )
+    # 6 of 10 needed in 3 of 4 years: ratio 0,8 -> "mäßiger Fortschritt" (Open SDG method)
+    assert "Fortschritt: mäßiger Fortschritt" in page.inner_text("main")
+    assert "16" in page.inner_text("#indikator-diagramm")
+    watched.goto("/ziele?feld=4.2")
+    assert "Sprachkurse für Erwachsene (Test)" in page.inner_text("main")
+    assert watched.external == [] and watched.console_errors == [], "\n".join(
+        watched.console_errors
+    )

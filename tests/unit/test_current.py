@@ -137,3 +137,77 @@ def test_reference_tables_are_the_seeded_files(repo, datasets):
             datasets[name].frame[shown.columns].reset_index(drop=True),
             check_dtype=False,
         )
+
+
+def _definition(**kw):  # noqa: ANN003, ANN202
+    from dashboard.store.indicators import Definition
+
+    base = dict(
+        indikator_id="I-TEST-KURSE", ziel_id="Z-4.2-1", name="Sprachkurse", einheit="Kurse",
+        richtung="steigen", basis_wert=10.0, basis_datum="2017-01-01", ziel_wert=20.0,
+        ziel_datum="2021-01-01", quelle="Test", methode="", aufschluesselung="gemeinde",
+    )  # fmt: skip
+    return Definition(**(base | kw))
+
+
+def test_indicators_latest_version_replaces_the_file(repo):
+    from dashboard.store import indicators as ind_store
+
+    snap = Snapshot(repo)
+    assert set(snap.indicators()["indikator_id"]) == {
+        "I-DAZ-SCHUELER",
+        "I-GEMEINDEDOLMETSCHER",
+    }
+    ind_store.define(repo.engine, _definition(), 0, "anna")
+    between = datetime.now(UTC)
+    ind_store.define(repo.engine, _definition(ziel_wert=30.0), 1, "bert")
+    cat = Snapshot(repo).indicators().set_index("indikator_id")
+    assert (
+        cat.loc["I-TEST-KURSE", "ziel_wert"] == 30.0
+        and cat.loc["I-TEST-KURSE", "version"] == 2
+    )
+    assert (
+        Snapshot(repo, between)
+        .indicators()
+        .set_index("indikator_id")
+        .loc["I-TEST-KURSE", "ziel_wert"]
+        == 20.0
+    )
+    # a bundled indicator changed in the app: the version replaces the file's row
+    row = cat.loc["I-GEMEINDEDOLMETSCHER"]
+    ind_store.define(repo.engine, _definition(indikator_id="I-GEMEINDEDOLMETSCHER", ziel_id=row["ziel_id"], name="neu"), 0, "anna")  # fmt: skip
+    cat = Snapshot(repo).indicators()
+    assert (cat["indikator_id"] == "I-GEMEINDEDOLMETSCHER").sum() == 1
+    assert cat.set_index("indikator_id").loc["I-GEMEINDEDOLMETSCHER", "name"] == "neu"
+    with pytest.raises(goal_store.Conflict, match="von bert"):
+        ind_store.define(repo.engine, _definition(), 1, "carla")
+
+
+def test_values_latest_entry_counts_and_reverted_imports_do_not(repo):
+    from dashboard.store import indicators as ind_store
+
+    ind_store.define(repo.engine, _definition(), 0, "anna")
+    rows = pd.DataFrame(
+        [
+            ["I-TEST-KURSE", "2018", "", 12.0, "Amt"],
+            ["I-TEST-KURSE", "2019", "", 15.0, "Amt"],
+        ],
+        columns=["indikator_id", "datum", "gebiet", "wert", "quelle"],
+    )
+    ind_store.add_values(repo.engine, rows.iloc[:1], "anna")
+    ind_store.add_values(
+        repo.engine, rows.iloc[:1].assign(wert=13.0), "bert"
+    )  # correction
+    import_id = ind_store.add_values(repo.engine, rows.iloc[1:], "anna", "werte.csv")
+    before_revert = datetime.now(UTC)
+    values = Snapshot(repo).values()
+    assert values["wert"].tolist() == [13.0, 15.0] and values["benutzer"].tolist() == [
+        "bert",
+        "anna",
+    ]
+    ind_store.revert_values_import(repo.engine, import_id, "admin")
+    assert Snapshot(repo).values()["wert"].tolist() == [13.0]
+    assert Snapshot(repo, before_revert).values()["wert"].tolist() == [13.0, 15.0]
+    # values entered with a goal edit count as well
+    goal_store.save(repo.engine, "Z-4.2-1", 0, goal_store.Edit("geplant", messwerte=(("I-TEST-KURSE", "2020", 18.0, "Amt"),)), "carla")  # fmt: skip
+    assert Snapshot(repo).values()["wert"].tolist() == [13.0, 18.0]
