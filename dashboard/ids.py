@@ -163,3 +163,7 @@ DECK_PLAN_STORE = "sitzung-planen-agenda"
 DECK_PLAN_AUTO = "sitzung-planen-auto"
 DECK_PLAN_SCENARIO = "sitzung-planen-szenario"
 DECK_PLAN_PAGE = "sitzung-planen-seite"  # ties the wildcard callback to this page
+# Navigation bar search (every page)
+SEARCH_INPUT = "nav-suche"
+SEARCH_RESULTS = "nav-suche-ergebnisse"
+SEARCH_LIST = "nav-suche-liste"

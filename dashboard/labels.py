@@ -93,3 +93,8 @@ NOT_FOUND_TEXT = (
     "Diese Adresse gibt es im Integrationsmonitor nicht. Bitte prüfen Sie die "
     "Schreibweise oder wählen Sie eine der folgenden Seiten:"
 )
+SEARCH_LABEL = (
+    "Suche in Schulen, Gemeinden, Sozialräumen, Zielen, Akteuren und Angeboten"
+)
+SEARCH_PLACEHOLDER = "Suchen …"
+SEARCH_NONE = "Keine Treffer."

@@ -7,6 +7,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard import ids, labels
+from dashboard.components.search import search_box
 
 
 def navbar() -> dbc.Navbar:
@@ -23,6 +24,7 @@ def navbar() -> dbc.Navbar:
         dbc.Container(
             [
                 dbc.NavbarBrand(labels.APP_SHORT_TITLE, href="/", class_name="fw-bold"),
+                search_box(),
                 dbc.Nav(links, id=ids.NAV, navbar=True, class_name="ms-auto"),
             ],
             fluid=True,

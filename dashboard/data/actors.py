@@ -71,7 +71,10 @@ def directory(
     for a in actors.itertuples():
         sr = a.gebiet if a.gebiet in SOZIALRAEUME else sozialraum.get(a.ags, "")
         fields = " ".join(
-            dict.fromkeys((a.handlungsfelder + " " + a.hf_laut_konzept).split())
+            sorted(
+                set((a.handlungsfelder + " " + a.hf_laut_konzept).split()),
+                key=lambda h: [int(x) for x in h.split(".")],
+            )
         )
         rows.append(
             {

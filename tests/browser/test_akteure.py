@@ -79,3 +79,37 @@ def test_detail_view_shows_tasks_and_relations_both_ways(watched: Watched):
     w.goto("/angebote/ua-riesa")
     assert "Clara-Zetkin-Ring" in w.page.inner_text("#angebot-detail")
     assert w.console_errors == [] and w.external == []
+
+
+def test_navbar_search_by_keyboard(watched: Watched):
+    w = watched
+    w.goto("/daz")
+    box = w.page.locator("#nav-suche")
+    box.click()
+    w.page.keyboard.type("Dolmetsch")
+    hits = w.page.locator("#nav-suche-liste li[role=option]")
+    hits.first.wait_for()
+    texts = hits.all_inner_texts()
+    assert any("Sprach- und Kulturmittlerdienst" in t for t in texts)
+    assert any("Ziel 4.5-5" in t for t in texts)
+    assert box.get_attribute("role") == "combobox"
+    assert box.get_attribute("aria-expanded") == "true"
+    # arrow to the goal, Enter opens its Handlungsfeld page at the goal
+    goal = next(i for i, t in enumerate(texts) if "Ziel 4.5-5" in t)
+    for _ in range(goal + 1):
+        w.page.keyboard.press("ArrowDown")
+    assert box.get_attribute("aria-activedescendant") == f"nav-suche-ergebnisse-{goal}"
+    w.page.keyboard.press("Enter")
+    w.page.wait_for_url("**/ziele?feld=4.5#ziel-Z-4.5-5")
+    w.page.locator("#ziel-Z-4\\.5-5").wait_for()
+    # a search from any page opens an actor's detail view
+    box.fill("Ausländerbeauftragte")
+    w.page.locator(
+        "#nav-suche-liste li", has_text="Ausländerbeauftragte"
+    ).first.wait_for()
+    w.page.keyboard.press("ArrowDown")
+    w.page.keyboard.press("Enter")
+    w.page.wait_for_url("**/akteure/auslaenderbeauftragte")
+    w.page.locator("#akteur-detail h1", has_text="Ausländerbeauftragte").wait_for()
+    assert not w.page.locator("#nav-suche-ergebnisse").is_visible()
+    assert w.console_errors == [] and w.external == []
