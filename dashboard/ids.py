@@ -167,3 +167,14 @@ DECK_PLAN_PAGE = "sitzung-planen-seite"  # ties the wildcard callback to this pa
 SEARCH_INPUT = "nav-suche"
 SEARCH_RESULTS = "nav-suche-ergebnisse"
 SEARCH_LIST = "nav-suche-liste"
+
+# Akteure: network of relations
+NETZ_HF = "netz-handlungsfeld"
+NETZ_SOZIALRAUM = "netz-sozialraum"
+NETZ_READY = "netz-bereit"
+NETZ_BOX = "netz-grafik-bereich"
+NETZ_GRAPH = "netz-grafik"
+NETZ_LIST = "netz-liste"
+NETZ_COUNTS = "netz-anzahl"
+NETZ_NAV = "netz-navigation"
+NETZ_URL_SYNC = "netz-url-sync"

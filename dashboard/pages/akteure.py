@@ -69,8 +69,11 @@ def layout(**query: str) -> html.Div:
         [
             html.H1(labels.AKTEURE_TITLE, className="h3 mb-1"),
             html.P(
-                "Wer arbeitet wo an Integration, und was tut er laut Konzept? "
-                "Landkreisweit tätige Akteure erscheinen bei jedem Gebietsfilter.",
+                [
+                    "Wer arbeitet wo an Integration, und was tut er laut Konzept? "
+                    "Landkreisweit tätige Akteure erscheinen bei jedem Gebietsfilter. ",
+                    dcc.Link("Netzwerk der Beziehungen ansehen →", href="/netzwerk"),
+                ],
                 className="mb-2",
             ),
             views.filters(frame, fields, areas, chosen),

@@ -113,3 +113,35 @@ def test_navbar_search_by_keyboard(watched: Watched):
     w.page.locator("#akteur-detail h1", has_text="Ausländerbeauftragte").wait_for()
     assert not w.page.locator("#nav-suche-ergebnisse").is_visible()
     assert w.console_errors == [] and w.external == []
+
+
+def test_network_page_loads_cytoscape_only_there(watched: Watched):
+    w = watched
+    scripts = []
+    w.page.on(
+        "request", lambda r: scripts.append(r.url) if "cytoscape" in r.url else None
+    )
+    w.goto("/akteure")
+    assert scripts == []
+    w.goto("/netzwerk?sozialraum=Riesa&hf=4.3")
+    w.page.locator(".im-net-box canvas").first.wait_for()
+    assert len(scripts) == 1 and scripts[0].startswith(w.base_url)
+    assert "kooperiert mit" in w.page.inner_text("#netz-liste")
+    assert "Kommunale Integrationskoordination Gebiet Meißen" not in w.page.inner_text(
+        "#netz-liste"
+    )
+    # a click on a node opens the actor's detail view
+    w.page.wait_for_function(
+        "() => { const c = document.querySelector('.im-net-box > div');"
+        " return c && c._cyreg && c._cyreg.cy && c._cyreg.cy.nodes().length > 0; }"
+    )
+    pos = w.page.evaluate(
+        "() => { const c = document.querySelector('.im-net-box > div');"
+        " const n = c._cyreg.cy.$id('koordinierungskraft');"
+        " const b = c.getBoundingClientRect(); const p = n.renderedPosition();"
+        " return [b.x + p.x, b.y + p.y]; }"
+    )
+    w.page.mouse.click(*pos)
+    w.page.wait_for_url("**/akteure/koordinierungskraft")
+    w.page.locator("#akteur-detail h1", has_text="Koordinierungskraft").wait_for()
+    assert w.console_errors == [] and w.external == []

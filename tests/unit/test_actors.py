@@ -122,3 +122,25 @@ def test_repository_actor_names(tmp_path, ds):
     assert list(names.columns) == ["akteur_id", "name"]
     assert len(names) == len(ds["akteure"])
     assert names["name"].is_monotonic_increasing
+
+
+def test_network_keeps_edges_between_kept_actors(ds, frame):
+    from dashboard.data.network import (
+        elements,
+        kept_actors,
+        kept_relations,
+        relation_list,
+    )
+
+    actors = kept_actors(frame, handlungsfeld="4.3", sozialraum="Riesa")
+    assert "kik-riesa" in set(actors["id"]) and "kik-meissen" not in set(actors["id"])
+    rels = kept_relations(ds["akteur_beziehungen"], set(actors["id"]))
+    assert set(rels["von"]) | set(rels["zu"]) <= set(actors["id"])
+    els = elements(actors, rels)
+    nodes = [e for e in els if "source" not in e["data"]]
+    edges = [e for e in els if "source" in e["data"]]
+    assert len(edges) == len(rels)
+    assert {e["data"]["label"] for e in edges} <= set(rels["beziehung"])
+    assert all(n["data"]["href"].startswith("/akteure/") for n in nodes)
+    listed = relation_list(actors, rels)
+    assert listed["von_name"].notna().all() and len(listed) == len(rels)
