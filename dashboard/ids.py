@@ -178,3 +178,10 @@ NETZ_LIST = "netz-liste"
 NETZ_COUNTS = "netz-anzahl"
 NETZ_NAV = "netz-navigation"
 NETZ_URL_SYNC = "netz-url-sync"
+
+# Akteure: upkeep (pattern-matching types; the forms exist only for editors)
+REC_FIELD = "eintrag-feld"
+REC_REASON = "eintrag-grund"
+REC_SAVE = "eintrag-speichern"
+REC_VIEW = "eintrag-ansicht"
+REC_META = "eintrag-stand"

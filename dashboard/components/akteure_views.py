@@ -128,7 +128,15 @@ def table(frame: pd.DataFrame, sort: dict | None = None) -> html.Div:
     return sortable_table(shown, COLUMNS, ids.AKT_SORT, sort["key"], sort["ascending"])
 
 
-def downloads() -> html.Div:
+def downloads(new_links: bool = False) -> html.Div:
+    new = (
+        [
+            dcc.Link("+ Neuer Akteur", href="/akteure/neu", className="ms-3"),
+            dcc.Link("+ Neues Angebot", href="/angebote/neu", className="ms-3"),
+        ]
+        if new_links
+        else []
+    )
     return html.Div(
         [
             dbc.ButtonGroup(
@@ -142,6 +150,7 @@ def downloads() -> html.Div:
                 ],
                 size="sm",
             ),
+            *new,
             dcc.Download(id=ids.AKT_DOWNLOAD),
         ],
         className="mb-2",

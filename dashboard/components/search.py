@@ -55,7 +55,9 @@ def results(query: str | None) -> list:
     if len(query) < MIN_CHARS:
         return []
     repo = services.get().repo
-    hits = search(search_index({n: repo.table(n) for n in TABLES}), query)
+    tables = {n: repo.table(n) for n in TABLES}
+    tables.update(akteure=repo.records("akteur"), angebote=repo.records("angebot"))
+    hits = search(search_index(tables), query)
     if hits.empty:
         return [html.Div(labels.SEARCH_NONE, className="im-search-none", role="status")]
     options = [

@@ -87,7 +87,7 @@ def directory(
                 "gemeinde": gemeinde.get(a.ags, ""),
                 "sozialraum": sr,
                 "landkreisweit": not sr,
-                "status": "in Betrieb",
+                "status": getattr(a, "status", "in Betrieb"),
                 "text": " ".join([a.aufgaben, a.hinweis]),
                 "quelle": a.quelle,
                 "stand": a.stand,

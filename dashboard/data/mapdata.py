@@ -43,8 +43,9 @@ def build_map_data(
     """Map tables, labels and points; school figures of the current school year."""
     mapping = repo.table("sozialraeume")
     figures = (snap or Snapshot(repo)).schools()
-    schools, sites = figures.frame, repo.table("angebote")
-    actors, population = repo.table("akteure"), repo.table("einwohner")
+    schools, sites = figures.frame, repo.records("angebot")
+    actors, population = repo.records("akteur"), repo.table("einwohner")
+    actors = actors[actors["status"] != "beendet"]  # ended actors leave the map
     g = gemeinde_indicators(mapping, schools, sites, actors, population)
     gem_labels = representative_points(gemeinden, "ags").merge(
         gemeinden[["ags", "name"]], on="ags"

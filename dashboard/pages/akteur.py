@@ -1,18 +1,20 @@
-"""Detail view of one actor (``/akteure/<kennung>``): tasks as written in the concept
-with chapter, Handlungsfelder (laut Konzept / Zuordnung), relations both ways with
-their passages, place, goals it is responsible for, Angebote it runs.
+"""Detail view of one actor (``/akteure/<kennung>``; ``/akteure/neu`` creates one):
+tasks as written in the concept with chapter, Handlungsfelder (laut Konzept /
+Zuordnung), relations both ways with their passages, place, goals it is responsible
+for, Angebote it runs, the version history and, for role Bearbeitung, the edit form.
 
-Reads actor tables and the goal register from the store; writes nothing.
+Reads actors, relations, Angebote and the goal register; the save callback
+(``dashboard.callbacks.records``) appends versions.
 """
 
 from __future__ import annotations
 
 import dash
-from dash import dcc, html
+from dash import html
 
-from dashboard import ids, labels, services
-from dashboard.components.akteur_detail import actor_view
-from dashboard.store import goals as goal_store
+import dashboard.callbacks.records  # noqa: F401  registers the save callback
+from dashboard import ids, labels
+from dashboard.components.record_pages import wrapper
 
 dash.register_page(
     __name__,
@@ -23,43 +25,6 @@ dash.register_page(
     title=f"Akteur – {labels.APP_TITLE}",
 )
 
-TABLES = (
-    "akteure",
-    "akteur_beziehungen",
-    "angebote",
-    "sozialraeume",
-    "handlungsfelder",
-    "ziele",
-)
-
-
-def _goals(ziele):  # noqa: ANN001, ANN202
-    """Goals with their current owner and status, numbered like the document (4.2-3)."""
-    cur = goal_store.current(
-        goal_store.history(services.get().engine), ziele["ziel_id"].tolist()
-    )
-    return cur.merge(ziele[["ziel_id", "hf_id", "nr", "text"]], on="ziel_id").assign(
-        nummer=lambda f: f["hf_id"] + "-" + f["nr"].astype(str)
-    )
-
 
 def layout(kennung: str = "", **_query: str) -> html.Div:
-    repo = services.get().repo
-    tables = {n: repo.table(n) for n in TABLES}
-    actors = tables["akteure"].set_index("akteur_id", drop=False)
-    if kennung not in actors.index:
-        return html.Div(
-            [
-                html.H1("Akteur nicht gefunden", className="h3"),
-                html.P(f"Es gibt keinen Akteur mit der Kennung „{kennung}“."),
-                dcc.Link("← Alle Akteure und Angebote", href="/akteure"),
-            ],
-            id=ids.AKT_DETAIL,
-        )
-    view = actor_view(
-        actors.loc[kennung],
-        tables,
-        _goals(tables["ziele"]),
-        services.get().settings.data_dir,
-    )
-    return html.Div(view, id=ids.AKT_DETAIL)
+    return html.Div(wrapper("akteur", kennung), id=ids.AKT_DETAIL)

@@ -24,6 +24,7 @@ from dashboard import ids, labels, services
 from dashboard.components import akteure_views as views
 from dashboard.components.downloads import send_table
 from dashboard.data.actors import directory, export_frame, filter_directory
+from dashboard.store.auth import current_user
 
 dash.register_page(
     __name__,
@@ -39,7 +40,7 @@ FILTER_KEYS = ("q", "sozialraum", "gemeinde", "hf", "art", "status", "typ")
 def _directory():  # noqa: ANN202
     repo = services.get().repo
     return directory(
-        repo.table("akteure"), repo.table("angebote"), repo.table("sozialraeume")
+        repo.records("akteur"), repo.records("angebot"), repo.table("sozialraeume")
     )
 
 
@@ -83,7 +84,7 @@ def layout(**query: str) -> html.Div:
                 className="fw-semibold mb-1",
                 **{"aria-live": "polite"},
             ),
-            views.downloads(),
+            views.downloads(new_links=current_user() is not None),
             html.Div(views.table(shown), id=ids.AKT_TABLE),
             dcc.Store(id=ids.AKT_SORT_STATE, data=views.SORT_DEFAULT),
             dcc.Store(id=ids.AKT_URL_SYNC),

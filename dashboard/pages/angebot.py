@@ -1,15 +1,17 @@
-"""Detail view of one Angebot (``/angebote/<kennung>``): Träger, address, place,
-status, period, source and Stand. Reads ``angebote``, ``akteure`` and
-``sozialraeume``; writes nothing.
+"""Detail view of one Angebot (``/angebote/<kennung>``; ``/angebote/neu`` creates one):
+Träger, address, place, status, period, source and Stand, the version history and,
+for role Bearbeitung, the edit form. Reads ``angebote``, ``akteure`` and
+``sozialraeume``; the save callback (``dashboard.callbacks.records``) appends versions.
 """
 
 from __future__ import annotations
 
 import dash
-from dash import dcc, html
+from dash import html
 
-from dashboard import ids, labels, services
-from dashboard.components.akteur_detail import site_view
+import dashboard.callbacks.records  # noqa: F401  registers the save callback
+from dashboard import ids, labels
+from dashboard.components.record_pages import wrapper
 
 dash.register_page(
     __name__,
@@ -20,16 +22,4 @@ dash.register_page(
 
 
 def layout(kennung: str = "", **_query: str) -> html.Div:
-    repo = services.get().repo
-    tables = {n: repo.table(n) for n in ("angebote", "akteure", "sozialraeume")}
-    sites = tables["angebote"].set_index("angebot_id", drop=False)
-    if kennung not in sites.index:
-        return html.Div(
-            [
-                html.H1("Angebot nicht gefunden", className="h3"),
-                html.P(f"Es gibt kein Angebot mit der Kennung „{kennung}“."),
-                dcc.Link("← Alle Akteure und Angebote", href="/akteure"),
-            ],
-            id=ids.ANG_DETAIL,
-        )
-    return html.Div(site_view(sites.loc[kennung], tables), id=ids.ANG_DETAIL)
+    return html.Div(wrapper("angebot", kennung), id=ids.ANG_DETAIL)

@@ -28,12 +28,14 @@ dash.register_page(
 def _data(hf: str, sozialraum: str):  # noqa: ANN202
     repo = services.get().repo
     frame = directory(
-        repo.table("akteure"), repo.table("angebote"), repo.table("sozialraeume")
+        repo.records("akteur"), repo.records("angebot"), repo.table("sozialraeume")
     )
     hf = "" if hf == ALL_VALUE else hf or ""
     sozialraum = "" if sozialraum == ALL_VALUE else sozialraum or ""
     actors = kept_actors(frame, hf, sozialraum)
-    rels = kept_relations(repo.table("akteur_beziehungen"), set(actors["id"]))
+    relations = repo.records("beziehung")
+    relations = relations[relations["status"] != "beendet"]
+    rels = kept_relations(relations, set(actors["id"]))
     linked = set(rels["von"]) | set(rels["zu"])
     return actors, rels, actors[~actors["id"].isin(linked)]
 

@@ -202,4 +202,19 @@ messwert_eintrag = Table(
     Column("import_id", Integer, ForeignKey("messwert_import.id")),
     Column("benutzer", String(64), nullable=False),
     Column("zeit", DateTime(timezone=True), nullable=False),
+# Upkeep of actors, Angebote and relations (issue: Akteure & Angebote). Append-only:
+# each save is a new version holding the whole record (JSON); the bundled file row
+# is version 0. Ending sets status "beendet" with a date; nothing is deleted.
+eintrag_version = Table(
+    "eintrag_version",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("art", String(16), nullable=False),  # akteur | angebot | beziehung
+    Column("schluessel", String(256), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("daten", Text, nullable=False),
+    Column("grund", Text, nullable=False),
+    Column("benutzer", String(64), nullable=False),
+    Column("zeit", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("art", "schluessel", "version", name="uq_eintrag_version"),
 )

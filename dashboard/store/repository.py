@@ -8,7 +8,9 @@ import pandas as pd
 from sqlalchemy import Engine, func, select
 
 from dashboard.current import counted_imports
+from dashboard.data.records import TABLE, overlay
 from dashboard.data.schemas import SCHEMAS
+from dashboard.store import records as record_store
 from dashboard.store.daz_imports import all_rows
 from dashboard.store.models import REFERENCE, audit, datensatz
 
@@ -23,6 +25,7 @@ class Repository:
     def __init__(self, engine: Engine):
         self.engine = engine
         self._read = lru_cache(maxsize=64)(self._read_uncached)
+        self._records = lru_cache(maxsize=8)(self._records_uncached)
         self._imports = lru_cache(maxsize=4)(self._imports_uncached)
 
     def version(self) -> int:
@@ -49,10 +52,19 @@ class Repository:
         areas = self.table("sozialraeume")[["ags", "gemeinde", "sozialraum"]]
         return self.table("schulen_daz").merge(areas, on="ags", validate="many_to_one")
 
+    def records(self, kind: str) -> pd.DataFrame:
+        """Current ``akteur``, ``angebot`` or ``beziehung`` rows: file plus saved
+        versions (``dashboard.data.records.overlay``), with ``version`` and ``ende``."""
+        return self._records(kind, self.version()).copy(deep=False)
+
+    def _records_uncached(self, kind: str, _version: int) -> pd.DataFrame:
+        versions = record_store.history(self.engine)
+        return overlay(kind, self.table(TABLE[kind]), record_store.latest(versions))
+
     def actor_names(self) -> pd.DataFrame:
         """``akteur_id`` and ``name`` of every actor, by name (e.g. to pick a goal owner)."""
         return (
-            self.table("akteure")[["akteur_id", "name"]]
+            self.records("akteur")[["akteur_id", "name"]]
             .sort_values("name")
             .reset_index(drop=True)
         )

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from tests.browser.conftest import Watched
+import json
+import sqlite3
+import urllib.error
+import urllib.request
+
+import pytest
+
+from tests.browser.conftest import Watched, login
 
 
 def _rows(w: Watched) -> list[str]:
@@ -145,3 +152,99 @@ def test_network_page_loads_cytoscape_only_there(watched: Watched):
     w.page.wait_for_url("**/akteure/koordinierungskraft")
     w.page.locator("#akteur-detail h1", has_text="Koordinierungskraft").wait_for()
     assert w.console_errors == [] and w.external == []
+
+
+def _field(kind: str, name: str) -> str:
+    return (
+        "[id='"
+        + json.dumps(
+            {"field": name, "kind": kind, "type": "eintrag-feld"}, separators=(",", ":")
+        )
+        + "']"
+    )
+
+
+def _versions(db) -> int:  # noqa: ANN001
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT count(*) FROM eintrag_version").fetchone()[0]
+
+
+def test_edit_as_bearbeitung_shows_up_with_history(watched: Watched, live_server):
+    w = watched
+    login(w)
+    w.goto("/angebote/gu-grossenhain")
+    # without a reason nothing is saved, and the field says why
+    w.page.fill(_field("angebot", "zeitraum"), "01/2019 bis 12/2024")
+    before = _versions(live_server.db)
+    w.page.get_by_role("button", name="Speichern").click()
+    w.page.get_by_text("Bitte einen Grund für die Änderung angeben.").wait_for()
+    assert _versions(live_server.db) == before
+    # end the Angebot with date and reason
+    w.page.select_option(_field("angebot", "status"), "geschlossen")
+    w.page.fill(_field("angebot", "ende"), "2024-12-31")
+    reason = (
+        "[id='"
+        + json.dumps(
+            {"kind": "angebot", "type": "eintrag-grund"}, separators=(",", ":")
+        )
+        + "']"
+    )
+    w.page.fill(reason, "Unterkunft geschlossen (Kreistag 2024)")
+    w.page.get_by_role("button", name="Speichern").click()
+    w.page.get_by_text("Gespeichert als Version").wait_for()
+    detail = w.page.inner_text("#angebot-detail")
+    assert "geschlossen" in detail and "01/2019 bis 12/2024" in detail
+    assert (
+        "Unterkunft geschlossen (Kreistag 2024)" in detail
+        and "test-bearbeitung" in detail
+    )
+    # the directory counts it as ended
+    w.goto("/akteure?status=beendet&typ=Angebot")
+    assert "Gemeinschaftsunterkunft Großenhain (50 Plätze)" in _rows(w)
+    assert w.console_errors == [] and w.external == []
+
+
+def test_anonymous_write_is_refused_and_changes_nothing(live_server):
+    """A save request as the browser would send it, without a session: HTTP 403."""
+    before = _versions(live_server.db)
+
+    def one(type_: str, prop: str, value, **extra):  # noqa: ANN001, ANN202
+        return [
+            {
+                "id": {"kind": "akteur", "type": type_, **extra},
+                "property": prop,
+                "value": value,
+            }
+        ]
+
+    body = {
+        "output": '{"kind":["ALL"],"type":"eintrag-ansicht"}.children',
+        "outputs": [
+            {
+                "id": {"kind": "akteur", "type": "eintrag-ansicht"},
+                "property": "children",
+            }
+        ],
+        "changedPropIds": ['{"kind":"akteur","type":"eintrag-speichern"}.n_clicks'],
+        "inputs": [one("eintrag-speichern", "n_clicks", 1)],
+        "state": [
+            one("eintrag-feld", "value", "Gekapert", field="name"),
+            one(
+                "eintrag-feld",
+                "id",
+                {"kind": "akteur", "type": "eintrag-feld", "field": "name"},
+                field="name",
+            ),
+            one("eintrag-grund", "value", "ohne Anmeldung"),
+            one("eintrag-stand", "data", {"key": "kreistag", "version": 0}),
+        ],
+    }
+    req = urllib.request.Request(
+        live_server.url + "/_dash-update-component",
+        data=json.dumps(body).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    with pytest.raises(urllib.error.HTTPError) as err:
+        urllib.request.urlopen(req, timeout=10)
+    assert err.value.code == 403
+    assert _versions(live_server.db) == before
