@@ -153,6 +153,7 @@ AKT_CSV_BUTTON = "akteure-csv-button"
 AKT_XLSX_BUTTON = "akteure-xlsx-button"
 AKT_DOWNLOAD = "akteure-download"
 AKT_URL_SYNC = "akteure-url-sync"
+AKT_MORE = "akteure-alle"
 AKT_DETAIL = "akteur-detail"
 ANG_DETAIL = "angebot-detail"
 

@@ -115,7 +115,10 @@ COLUMNS = [
 ]
 
 
-def table(frame: pd.DataFrame, sort: dict | None = None) -> html.Div:
+FIRST_ROWS = 30  # more on request: a first screen renders fast, even on slow PCs
+
+
+def table(frame: pd.DataFrame, sort: dict | None = None, show_all: bool = False):  # noqa: ANN201
     sort = sort or SORT_DEFAULT
     if frame.empty:
         return html.P("Nichts passt zu Suche und Filtern.", className="mt-2")
@@ -125,7 +128,19 @@ def table(frame: pd.DataFrame, sort: dict | None = None) -> html.Div:
             frame["landkreisweit"], labels.LANDKREISWEIT
         ),
     )
-    return sortable_table(shown, COLUMNS, ids.AKT_SORT, sort["key"], sort["ascending"])
+    limit = None if show_all else FIRST_ROWS
+    return sortable_table(
+        shown, COLUMNS, ids.AKT_SORT, sort["key"], sort["ascending"], limit
+    )
+
+
+def more_button(n_rows: int, show_all: bool) -> dict:
+    """Props of the "show all" button: visible only while rows are held back."""
+    hidden = show_all or n_rows <= FIRST_ROWS
+    return {
+        "children": f"Alle {n_rows} Einträge anzeigen",
+        "style": {"display": "none"} if hidden else {},
+    }
 
 
 def downloads(new_links: bool = False) -> html.Div:

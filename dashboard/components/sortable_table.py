@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import dcc, html
+from dash import html
 
 
 @dataclass(frozen=True)
@@ -37,9 +37,11 @@ def sortable_table(
     sort_type: str,
     sort_key: str,
     ascending: bool,
+    limit: int | None = None,
 ) -> dbc.Table:
-    """Render ``frame`` sorted by ``sort_key``; headers are buttons with id ``{"type": sort_type, "col": key}``."""
-    frame = sort_frame(frame, sort_key, ascending)
+    """Render ``frame`` sorted by ``sort_key`` (the first ``limit`` rows if given);
+    headers are buttons with id ``{"type": sort_type, "col": key}``."""
+    frame = sort_frame(frame, sort_key, ascending).head(limit)
     head = []
     for col in columns:
         arrow = (" ▲" if ascending else " ▼") if col.key == sort_key else ""
@@ -64,9 +66,10 @@ def sortable_table(
 
     def cell(col: Column, row: pd.Series) -> html.Td:
         text = col.fmt(row[col.key])
-        return html.Td(
-            dcc.Link(text, href=row[col.href_key]) if col.href_key else text,
-            className="text-end" if col.numeric else "",
+        # a plain <a> (full page load on click) keeps long tables light to render
+        content = html.A(text, href=row[col.href_key]) if col.href_key else text
+        return (
+            html.Td(content, className="text-end") if col.numeric else html.Td(content)
         )
 
     body = [html.Tr([cell(col, row) for col in columns]) for _, row in frame.iterrows()]

@@ -8,6 +8,7 @@ store; writes nothing. Filters and search live in the URL
 from __future__ import annotations
 
 import dash
+import dash_bootstrap_components as dbc
 from dash import (
     ALL,
     Input,
@@ -86,6 +87,12 @@ def layout(**query: str) -> html.Div:
             ),
             views.downloads(new_links=current_user() is not None),
             html.Div(views.table(shown), id=ids.AKT_TABLE),
+            dbc.Button(
+                id=ids.AKT_MORE,
+                color="link",
+                class_name="ps-0",
+                **views.more_button(len(shown), False),
+            ),
             dcc.Store(id=ids.AKT_SORT_STATE, data=views.SORT_DEFAULT),
             dcc.Store(id=ids.AKT_URL_SYNC),
             html.P(
@@ -114,13 +121,17 @@ FILTER_INPUTS = [
     Output(ids.AKT_TABLE, "children"),
     Output(ids.AKT_COUNTS, "children"),
     Output(ids.AKT_SORT_STATE, "data"),
+    Output(ids.AKT_MORE, "children"),
+    Output(ids.AKT_MORE, "style"),
     *FILTER_INPUTS,
     Input({"type": ids.AKT_SORT, "col": ALL}, "n_clicks"),
+    Input(ids.AKT_MORE, "n_clicks"),
     State(ids.AKT_SORT_STATE, "data"),
     prevent_initial_call=True,
 )
-def update(q, sozialraum, gemeinde, hf, art, status, typ, clicks, sort):  # noqa: ANN001, ANN201
+def update(q, sozialraum, gemeinde, hf, art, status, typ, clicks, more, sort):  # noqa: ANN001, ANN201
     trigger = ctx.triggered_id
+    show_all = sort.get("all", False) or trigger == ids.AKT_MORE
     if isinstance(trigger, dict):
         if not any(clicks):
             raise dash.exceptions.PreventUpdate
@@ -129,11 +140,19 @@ def update(q, sozialraum, gemeinde, hf, art, status, typ, clicks, sort):  # noqa
             "key": key,
             "ascending": not sort["ascending"] if sort["key"] == key else True,
         }
+    sort = {**sort, "all": show_all}
     values = dict(
         zip(FILTER_KEYS, (q, sozialraum, gemeinde, hf, art, status, typ), strict=True)
     )
     frame, shown = _filtered(values)
-    return views.table(shown, sort), views.count_line(shown, frame), sort
+    more = views.more_button(len(shown), show_all)
+    return (
+        views.table(shown, sort, show_all),
+        views.count_line(shown, frame),
+        sort,
+        more["children"],
+        more["style"],
+    )
 
 
 @callback(

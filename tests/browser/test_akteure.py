@@ -24,6 +24,11 @@ def test_sozialraum_riesa_lists_local_and_landkreisweit_actors(watched: Watched)
     w.page.wait_for_function(
         "!document.querySelector('#akteure-tabelle').innerText.includes('AG Asyl Großenhain')"
     )
+    assert len(_rows(w)) == 30  # a first screen; the rest on request
+    w.page.get_by_role("button", name="Alle 55 Einträge anzeigen").click()
+    w.page.wait_for_function(
+        "document.querySelectorAll('#akteure-tabelle tbody tr').length == 55"
+    )
     names = _rows(w)
     assert "AG Asyl Riesa" in names
     assert "Kommunale Integrationskoordination Gebiet Riesa" in names
