@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
 from dashboard import ids, labels
 from dashboard.components.sortable_table import Column, sortable_table
+from dashboard.data.actors import href
 from dashboard.data.indicators import INDICATORS
 from dashboard.data.mapdata import MapData
 from dashboard.formatting import fmt_num, fmt_pct, fmt_stand
@@ -59,7 +62,7 @@ def _schools_table(schools: pd.DataFrame) -> dbc.Table:
     )
 
 
-def _list(title: str, names: list[str]) -> list:
+def _list(title: str, names: list) -> list:
     if not names:
         return [
             html.H3(title, className="h6 mt-3"),
@@ -68,8 +71,31 @@ def _list(title: str, names: list[str]) -> list:
     return [html.H3(title, className="h6 mt-3"), html.Ul([html.Li(n) for n in names])]
 
 
-def panel(data: MapData, level: str, selected: str | None) -> list:
-    """The side panel for the selected Gemeinde or Sozialraum (or a hint)."""
+def _clicked(data: MapData, name: str | None) -> list:
+    """The Angebot or actor whose point was clicked, linked to its detail view."""
+    for frame, typ, key in (
+        (data.sites, "Angebot", "angebot_id"),
+        (data.actors, "Akteur", "akteur_id"),
+    ):
+        match = frame[frame["name"] == name] if name else frame.iloc[0:0]
+        if len(match):
+            return [
+                html.P(
+                    [
+                        f"Angeklickt ({typ}): ",
+                        dcc.Link(name, href=href(typ, match.iloc[0][key])),
+                    ],
+                    className="im-clicked",
+                )
+            ]
+    return []
+
+
+def panel(
+    data: MapData, level: str, selected: str | None, clicked: str | None = None
+) -> list:
+    """The side panel for the selected Gemeinde or Sozialraum (or a hint); a clicked
+    Angebot or actor point is named first with a link to its detail view."""
     if not selected:
         return [
             html.P(
@@ -137,6 +163,7 @@ def panel(data: MapData, level: str, selected: str | None) -> list:
     )
     return [
         html.H2(title, className="h4"),
+        *_clicked(data, clicked),
         *facts,
         html.H3("Schulen mit Vorbereitungsklassen", className="h6 mt-3"),
         *school_part,
@@ -147,19 +174,32 @@ def panel(data: MapData, level: str, selected: str | None) -> list:
         else None,
         *_list(
             "Angebote und Dienststellen",
-            [f"{r.name} ({r.zeitraum})" for r in sites.itertuples()],
+            [
+                [
+                    dcc.Link(r.name, href=href("Angebot", r.angebot_id)),
+                    f" ({r.zeitraum})",
+                ]
+                for r in sites.itertuples()
+            ],
         ),
         *_list(
             "Akteure",
             [
-                f"{r.name}"
-                + (
+                [
+                    dcc.Link(r.name, href=href("Akteur", r.akteur_id)),
                     " – für den Sozialraum"
                     if r.gebiet in area_names and not r.ags
-                    else ""
-                )
+                    else "",
+                ]
                 for r in actors.itertuples()
             ],
+        ),
+        dcc.Link(
+            "→ Alle Akteure und Angebote hier (mit landkreisweiten)",
+            href="/akteure?"
+            + urlencode(
+                {"gemeinde": title} if level == "gemeinde" else {"sozialraum": selected}
+            ),
         ),
     ]
 

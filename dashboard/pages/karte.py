@@ -232,6 +232,13 @@ def layout(**query: str) -> html.Div:
     )
 
 
+def _clicked_point(click: dict | None) -> str | None:
+    """Name of the clicked point (points carry ``[ags, name]``; areas a location)."""
+    pt = (click or {}).get("points", [{}])[0]
+    custom = pt.get("customdata")
+    return custom[1] if isinstance(custom, list) and len(custom) > 1 else None
+
+
 def _clicked_key(click: dict | None, level: str, data: MapData) -> str | None:
     if not click or not click.get("points"):
         return None
@@ -297,7 +304,14 @@ def update_map(level, indicator, layers, show_labels, click, chosen, selected): 
     new_level = trigger == ids.KARTE_LEVEL
     return (
         patch,
-        panel(data, level, selected) if changed_selection else dash.no_update,
+        panel(
+            data,
+            level,
+            selected,
+            _clicked_point(click) if trigger == ids.KARTE_GRAPH else None,
+        )
+        if changed_selection
+        else dash.no_update,
         selected if changed_selection else dash.no_update,
         _caveat(indicator) if trigger == ids.KARTE_INDICATOR else dash.no_update,
         (selected or "") if changed_selection else dash.no_update,

@@ -253,3 +253,26 @@ def test_anonymous_write_is_refused_and_changes_nothing(live_server):
         urllib.request.urlopen(req, timeout=10)
     assert err.value.code == 403
     assert _versions(live_server.db) == before
+
+
+def test_map_panel_links_to_detail_views(watched: Watched):
+    w = watched
+    w.goto("/karte?ebene=gemeinde&auswahl=14627230&ebenen=angebote,akteure")
+    panel = w.page.locator("#karte-panel")
+    panel.get_by_role("link", name="AG Asyl Riesa").wait_for()
+    assert (
+        panel.get_by_role(
+            "link",
+            name="Unterkunft für Geflüchtete aus der Ukraine (60 Wohnungen, 216 Plätze)",
+        ).count()
+        == 1
+    )
+    panel.get_by_role("link", name="AG Asyl Riesa").click()
+    w.page.wait_for_url("**/akteure/ag-asyl-riesa")
+    w.page.locator("#akteur-detail h1", has_text="AG Asyl Riesa").wait_for()
+    w.goto("/karte?ebene=sozialraum&auswahl=Riesa")
+    link = w.page.locator("#karte-panel").get_by_role(
+        "link", name="→ Alle Akteure und Angebote hier (mit landkreisweiten)"
+    )
+    assert link.get_attribute("href") == "/akteure?sozialraum=Riesa"
+    assert w.console_errors == [] and w.external == []
