@@ -139,3 +139,23 @@ def test_overlay_without_versions_is_the_file(ds):
 def test_new_ids_are_readable_and_unique():
     assert new_id("Neue Stelle für Ärzte", set()) == "neue-stelle-fuer-aerzte"
     assert new_id("Kreistag", {"kreistag"}) == "kreistag-2"
+
+
+def test_versions_are_append_only_on_postgresql(pg_url, ds):
+    pg = make_engine(pg_url)
+    try:
+        migrate(pg)
+        store.save(pg, "akteur", "kreistag", 0, _actor(ds, "kreistag"), "x", "anna")
+        for statement in (
+            delete(eintrag_version),
+            update(eintrag_version).values(grund="y"),
+        ):
+            with (
+                pytest.raises(DatabaseError, match="unveränderlich"),
+                pg.begin() as conn,
+            ):
+                conn.execute(statement)
+        with pytest.raises(Conflict):
+            store.save(pg, "akteur", "kreistag", 0, _actor(ds, "kreistag"), "z", "ben")
+    finally:
+        pg.dispose()

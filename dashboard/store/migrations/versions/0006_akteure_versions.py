@@ -1,15 +1,15 @@
 """versions of actors, Angebote and relations (append-only)
 
-Revision ID: 0005_akteure_versions
-Revises: 0004_akteure_fundstellen
+Revision ID: 0006_akteure_versions
+Revises: 0005_benutzer_sitzung
 Create Date: 2026-11-26 18:20:00
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_akteure_versions"
-down_revision = "0004_akteure_fundstellen"
+revision = "0006_akteure_versions"
+down_revision = "0005_benutzer_sitzung"
 branch_labels = None
 depends_on = None
 
