@@ -10,14 +10,26 @@
         var b = box();
         return b ? Array.prototype.slice.call(b.querySelectorAll("li[role=option]")) : [];
     }
+    function ensureRole(i) {
+        /* combobox semantics before any aria-expanded/-activedescendant is set */
+        if (i.getAttribute("role") !== "combobox") {
+            i.setAttribute("role", "combobox");
+            i.setAttribute("aria-autocomplete", "list");
+            i.setAttribute("aria-controls", RESULTS);
+            i.setAttribute("aria-expanded", "false");
+        }
+    }
     function setOpen(open) {
         var i = input(), b = box();
         if (!i || !b) { return; }
+        ensureRole(i);
         b.classList.toggle("im-open", open && b.childElementCount > 0);
         i.setAttribute("aria-expanded", b.classList.contains("im-open") ? "true" : "false");
     }
     function highlight(index) {
         var opts = options(), i = input();
+        if (!i) { return; }
+        ensureRole(i);
         opts.forEach(function (o, k) {
             var a = o.querySelector("a");
             if (a) { a.tabIndex = -1; }  /* options are reached with the arrow keys */
@@ -53,10 +65,6 @@
 
     document.addEventListener("focusin", function (e) {
         if (e.target.id !== INPUT) { return; }
-        var i = e.target;
-        i.setAttribute("role", "combobox");
-        i.setAttribute("aria-autocomplete", "list");
-        i.setAttribute("aria-controls", RESULTS);
         setOpen(true);
     });
     document.addEventListener("keydown", function (e) {
