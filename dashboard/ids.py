@@ -186,3 +186,15 @@ REC_REASON = "eintrag-grund"
 REC_SAVE = "eintrag-speichern"
 REC_VIEW = "eintrag-ansicht"
 REC_META = "eintrag-stand"
+
+# Akteure: actor list export / re-import
+AL_CSV_BUTTON = "akteursliste-csv-button"
+AL_XLSX_BUTTON = "akteursliste-xlsx-button"
+AL_DOWNLOAD = "akteursliste-download"
+AL_UPLOAD = "akteursliste-upload"
+AL_PREVIEW = "akteursliste-vorschau"
+AL_PENDING = "akteursliste-upload-daten"
+AL_COMMIT = "akteursliste-uebernehmen"
+AL_MSG = "akteursliste-meldung"
+AL_IMPORTS = "akteursliste-importe"
+AL_REVERT = "akteursliste-zuruecknehmen"  # pattern-matching type

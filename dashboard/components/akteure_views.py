@@ -144,7 +144,9 @@ def more_button(n_rows: int, show_all: bool) -> dict:
 
 
 def downloads(new_links: bool = False) -> html.Div:
-    new = (
+    new = [
+        dcc.Link("Akteursliste (Export/Import)", href="/akteursliste", className="ms-3")
+    ] + (
         [
             dcc.Link("+ Neuer Akteur", href="/akteure/neu", className="ms-3"),
             dcc.Link("+ Neues Angebot", href="/angebote/neu", className="ms-3"),

@@ -8,6 +8,7 @@ with the same schema as the bundled file and returns one German message per fiel
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 import pandas as pd
 import pandera.pandas as pa
@@ -28,6 +29,7 @@ EXTRA = {
     "angebot": ["ende"],
     "beziehung": ["status", "ende"],
 }
+REMOVED = "_entfernt"  # set by the revert of an import that created the record
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -51,8 +53,12 @@ def overlay(kind: str, base: pd.DataFrame, latest: pd.DataFrame) -> pd.DataFrame
     keys = frame.apply(lambda r: key_of(kind, r), axis=1) if len(frame) else pd.Series()
     position = {k: i for i, k in zip(frame.index, keys, strict=True)}
     added = []
+    removed = []
     for row in mine.itertuples():
         record = {**row.daten, "version": int(row.version)}
+        if record.pop(REMOVED, False):  # a reverted creation
+            removed.append(row.schluessel)
+            continue
         if row.schluessel in position:
             idx = position[row.schluessel]
             for col, value in record.items():
@@ -64,6 +70,9 @@ def overlay(kind: str, base: pd.DataFrame, latest: pd.DataFrame) -> pd.DataFrame
         frame = pd.concat(
             [frame, pd.DataFrame(added)[frame.columns]], ignore_index=True
         )
+    if removed:
+        keys = frame.apply(lambda r: key_of(kind, r), axis=1)
+        frame = frame[~keys.isin(removed)].reset_index(drop=True)
     return frame.astype({"version": int})
 
 
@@ -111,3 +120,114 @@ def new_id(name: str, taken: set[str]) -> str:
     while candidate in taken:
         candidate, n = f"{base}-{n}", n + 1
     return candidate
+
+
+# --- actor list export and re-import ---------------------------------------------
+
+LIST_COLUMNS = [
+    "akteur_id",
+    "name",
+    "art",
+    "ags",
+    "gebiet",
+    "handlungsfelder",
+    "hf_laut_konzept",
+    "aufgaben",
+    "anzahl",
+    "hinweis",
+    "quelle",
+    "stand",
+    "status",
+    "ende",
+]
+# "ags" before "gebiet": the shared header aliases read "ags" as "gebiet" otherwise
+LIST_REQUIRED = ("akteur_id", "name", "art", "ags", "gebiet", "quelle", "stand")
+# Texts quoted from the concept: never changed by an upload
+FROM_CONCEPT = ("aufgaben", "hf_laut_konzept")
+GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+
+
+@dataclass
+class ParsedList:
+    """An uploaded actor list: the records to save and every problem found."""
+
+    changes: list[tuple[str, int, dict, list[str]]] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def export_list(actors: pd.DataFrame) -> pd.DataFrame:
+    """The current actors in the columns a re-import reads."""
+    return actors[LIST_COLUMNS].sort_values("name").reset_index(drop=True)
+
+
+def _iso(value: str) -> str:
+    m = GERMAN_DATE.match(value)
+    return f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}" if m else value
+
+
+def parse_actor_list(
+    raw: bytes, filename: str, current: pd.DataFrame, refs: dict[str, set[str]]
+) -> ParsedList:
+    """Compare an uploaded actor list with ``current`` (``Repository.records``).
+
+    Columns missing in the file keep their current values; an empty ``akteur_id``
+    creates an actor. Every row is validated like the edit form; nothing is saved here.
+    """
+    from dashboard.data.tabular import TableError, read_table
+
+    out = ParsedList()
+    optional = tuple(c for c in LIST_COLUMNS if c not in LIST_REQUIRED)
+    try:
+        table = read_table(raw, filename, LIST_REQUIRED, optional)
+    except TableError as exc:
+        out.errors.append(f"{filename}: {exc}")
+        return out
+    out.notes = table.notes
+    rows = current.set_index("akteur_id", drop=False)
+    taken, seen = set(rows.index), set()
+    for line, row in zip(table.lines, table.rows, strict=True):
+        key = row["akteur_id"].strip()
+        where = f"Zeile {line}"
+        if key in seen:
+            out.errors.append(
+                f"{where}, Spalte „akteur_id“: „{key}“ kommt doppelt vor."
+            )
+            continue
+        if key and key not in rows.index:
+            out.errors.append(
+                f"{where}, Spalte „akteur_id“: „{key}“ ist unbekannt (leer lassen für neue Akteure)."
+            )
+            continue
+        base = rows.loc[key].to_dict() if key else {c: "" for c in LIST_COLUMNS}
+        if not key:
+            key = new_id(row.get("name", ""), taken)
+            taken.add(key)
+            base.update(status=ACTIVE)
+        seen.add(key)
+        values = {
+            c: _iso(v.strip()) if c == "ende" else v.strip() for c, v in row.items()
+        }
+        for col in FROM_CONCEPT:
+            if col in values and values[col] != str(base.get(col, "") or ""):
+                out.errors.append(
+                    f"{where}, Spalte „{col}“: Textstellen des Konzepts werden nicht per "
+                    "Import geändert."
+                )
+        record = {c: str(base.get(c, "") or "") for c in LIST_COLUMNS}
+        record.update(values)
+        record["akteur_id"] = key
+        for col, msg in validate("akteur", record, refs).items():
+            out.errors.append(f"{where}, Spalte „{col}“: {msg}")
+        changed = [c for c in LIST_COLUMNS if record[c] != str(base.get(c, "") or "")]
+        if key not in rows.index or changed:
+            version = int(base.get("version", 0) or 0) if key in rows.index else 0
+            out.changes.append((key, version, record, changed))
+        else:
+            out.unchanged += 1
+    return out

@@ -205,6 +205,21 @@ messwert_eintrag = Table(
 # Upkeep of actors, Angebote and relations (issue: Akteure & Angebote). Append-only:
 # each save is a new version holding the whole record (JSON); the bundled file row
 # is version 0. Ending sets status "beendet" with a date; nothing is deleted.
+# Imports of the actor list (CSV/Excel): one row per upload; a revert appends
+# versions that restore the state before and marks the import "zurückgenommen".
+akteur_import = Table(
+    "akteur_import",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("zeit", DateTime(timezone=True), nullable=False),
+    Column("benutzer", String(64), nullable=False),
+    Column("dateiname", String(256), nullable=False),
+    Column("zeilen", Integer, nullable=False),
+    Column("status", String(32), nullable=False),
+    Column("geaendert_von", String(64)),
+    Column("geaendert_am", DateTime(timezone=True)),
+)
+
 eintrag_version = Table(
     "eintrag_version",
     metadata,
@@ -216,5 +231,6 @@ eintrag_version = Table(
     Column("grund", Text, nullable=False),
     Column("benutzer", String(64), nullable=False),
     Column("zeit", DateTime(timezone=True), nullable=False),
+    Column("import_id", Integer, ForeignKey("akteur_import.id")),
     UniqueConstraint("art", "schluessel", "version", name="uq_eintrag_version"),
 )

@@ -276,3 +276,38 @@ def test_map_panel_links_to_detail_views(watched: Watched):
     )
     assert link.get_attribute("href") == "/akteure?sozialraum=Riesa"
     assert w.console_errors == [] and w.external == []
+
+
+def test_actor_list_import_preview_commit_and_revert(watched: Watched, tmp_path):
+    import pandas as pd
+
+    from tests.browser.conftest import ADMIN, ADMIN_PASSWORD
+    from tests.conftest import DATA
+
+    w = watched
+    rows = pd.read_csv(DATA / "akteure.csv", dtype=str, keep_default_na=False)
+    row = rows[rows["akteur_id"] == "kreistag"][
+        ["akteur_id", "name", "art", "ags", "gebiet", "quelle", "stand", "hinweis"]
+    ].assign(hinweis="Ausschuss für Soziales berät das Konzept (Test)")
+    upload = tmp_path / "akteure_geaendert.csv"
+    upload.write_text(row.to_csv(sep=";", index=False), encoding="utf-8")
+    login(w)
+    w.goto("/akteursliste")
+    w.page.set_input_files("#akteursliste-upload input[type=file]", str(upload))
+    w.page.get_by_text("1 Akteure werden geändert oder angelegt").wait_for()
+    assert "hinweis" in w.page.inner_text("#akteursliste-vorschau")
+    w.page.get_by_role("button", name="Übernehmen").click()
+    w.page.locator("#akteursliste-ok").wait_for()
+    w.goto("/akteure/kreistag")
+    assert "Ausschuss für Soziales berät das Konzept (Test)" in w.page.inner_text(
+        "#akteur-detail"
+    )
+    login(w, ADMIN, ADMIN_PASSWORD)
+    w.goto("/akteursliste")
+    w.page.get_by_role("button", name="Zurücknehmen").first.click()
+    w.page.locator("#akteursliste-zurueck").wait_for()
+    w.goto("/akteure/kreistag")
+    detail = w.page.inner_text("#akteur-detail")
+    assert "Ausschuss für Soziales" not in detail.split("Verlauf")[0]
+    assert "Rücknahme von Import" in detail
+    assert w.console_errors == [] and w.external == []

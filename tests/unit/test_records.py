@@ -159,3 +159,71 @@ def test_versions_are_append_only_on_postgresql(pg_url, ds):
             store.save(pg, "akteur", "kreistag", 0, _actor(ds, "kreistag"), "z", "ben")
     finally:
         pg.dispose()
+
+
+def _csv(frame) -> bytes:  # noqa: ANN001
+    return frame.to_csv(sep=";", index=False).encode("utf-8-sig")
+
+
+def test_actor_list_round_trip_change_add_and_revert(engine, ds, refs):
+    from dashboard.data.records import export_list, parse_actor_list
+
+    repo = Repository(engine)
+    listed = export_list(repo.records("akteur"))
+    # an unchanged export re-imports as "no changes"
+    same = parse_actor_list(_csv(listed), "liste.csv", repo.records("akteur"), refs)
+    assert same.ok and same.changes == [] and same.unchanged == len(ds["akteure"])
+    edited = listed.copy()
+    edited.loc[edited["akteur_id"] == "ag-asyl-riesa", ["status", "ende"]] = [
+        "beendet",
+        "30.06.2024",
+    ]
+    new = edited.iloc[[0]].assign(
+        akteur_id="", name="Willkommensbündnis Strehla", aufgaben="", hf_laut_konzept=""
+    )
+    upload = _csv(__import__("pandas").concat([edited, new]))
+    parsed = parse_actor_list(upload, "liste.csv", repo.records("akteur"), refs)
+    assert parsed.ok, parsed.errors
+    keys = {k for k, _v, _r, _c in parsed.changes}
+    assert keys == {"ag-asyl-riesa", "willkommensbuendnis-strehla"}
+    import_id = store.commit_import(
+        engine,
+        "akteur",
+        [(k, v, r) for k, v, r, _c in parsed.changes],
+        "bea",
+        "liste.csv",
+    )
+    actors = repo.records("akteur").set_index("akteur_id")
+    assert actors.loc["ag-asyl-riesa", "ende"] == "2024-06-30"
+    assert "willkommensbuendnis-strehla" in actors.index
+    file_rows = {
+        r["akteur_id"]: {**r, "status": "in Betrieb", "ende": ""}
+        for r in ds["akteure"].to_dict("records")
+    }
+    assert store.revert_import(engine, import_id, "admin", file_rows) == []
+    actors = repo.records("akteur").set_index("akteur_id")
+    assert actors.loc["ag-asyl-riesa", "status"] == "in Betrieb"
+    assert "willkommensbuendnis-strehla" not in actors.index
+    assert store.list_imports(engine)["status"].tolist() == ["zurückgenommen"]
+    with pytest.raises(ValueError):
+        store.revert_import(engine, import_id, "admin", file_rows)
+
+
+def test_actor_list_errors_name_row_and_column(engine, ds, refs):
+    from dashboard.data.records import export_list, parse_actor_list
+
+    repo = Repository(engine)
+    bad = export_list(repo.records("akteur")).head(3).copy()
+    bad.loc[0, "art"] = "Verein"
+    bad.loc[1, "aufgaben"] = "umformuliert"
+    bad.loc[2, "akteur_id"] = "gibt-es-nicht"
+    parsed = parse_actor_list(_csv(bad), "liste.csv", repo.records("akteur"), refs)
+    text = "\n".join(parsed.errors)
+    assert "Zeile 2, Spalte „art“" in text
+    assert "Zeile 3, Spalte „aufgaben“: Textstellen des Konzepts" in text
+    assert "Zeile 4, Spalte „akteur_id“: „gibt-es-nicht“ ist unbekannt" in text
+    assert store.list_imports(engine).empty
+    broken = parse_actor_list(
+        b"name;art\nx;y\n", "liste.csv", repo.records("akteur"), refs
+    )
+    assert "Spalte „akteur_id“ fehlt" in broken.errors[0]

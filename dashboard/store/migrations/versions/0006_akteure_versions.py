@@ -1,4 +1,4 @@
-"""versions of actors, Angebote and relations (append-only)
+"""versions of actors, Angebote and relations (append-only), actor list imports
 
 Revision ID: 0006_akteure_versions
 Revises: 0005_benutzer_sitzung
@@ -18,6 +18,18 @@ TABLE = "eintrag_version"
 
 def upgrade() -> None:
     op.create_table(
+        "akteur_import",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("zeit", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("benutzer", sa.String(length=64), nullable=False),
+        sa.Column("dateiname", sa.String(length=256), nullable=False),
+        sa.Column("zeilen", sa.Integer(), nullable=False),
+        sa.Column("status", sa.String(length=32), nullable=False),
+        sa.Column("geaendert_von", sa.String(length=64), nullable=True),
+        sa.Column("geaendert_am", sa.DateTime(timezone=True), nullable=True),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    op.create_table(
         TABLE,
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("art", sa.String(length=16), nullable=False),
@@ -27,6 +39,8 @@ def upgrade() -> None:
         sa.Column("grund", sa.Text(), nullable=False),
         sa.Column("benutzer", sa.String(length=64), nullable=False),
         sa.Column("zeit", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("import_id", sa.Integer(), nullable=True),
+        sa.ForeignKeyConstraint(["import_id"], ["akteur_import.id"]),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("art", "schluessel", "version", name="uq_eintrag_version"),
     )
@@ -57,3 +71,4 @@ def downgrade() -> None:
     elif dialect == "postgresql":
         op.execute(f"DROP TRIGGER IF EXISTS {TABLE}_append_only ON {TABLE}")
     op.drop_table(TABLE)
+    op.drop_table("akteur_import")
