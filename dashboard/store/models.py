@@ -202,6 +202,9 @@ messwert_eintrag = Table(
     Column("import_id", Integer, ForeignKey("messwert_import.id")),
     Column("benutzer", String(64), nullable=False),
     Column("zeit", DateTime(timezone=True), nullable=False),
+)
+
+
 # Upkeep of actors, Angebote and relations (issue: Akteure & Angebote). Append-only:
 # each save is a new version holding the whole record (JSON); the bundled file row
 # is version 0. Ending sets status "beendet" with a date; nothing is deleted.

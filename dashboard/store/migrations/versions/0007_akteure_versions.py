@@ -1,15 +1,15 @@
 """versions of actors, Angebote and relations (append-only), actor list imports
 
-Revision ID: 0006_akteure_versions
-Revises: 0005_benutzer_sitzung
+Revision ID: 0007_akteure_versions
+Revises: 0006_indikatoren_messwerte
 Create Date: 2026-11-26 18:20:00
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006_akteure_versions"
-down_revision = "0005_benutzer_sitzung"
+revision = "0007_akteure_versions"
+down_revision = "0006_indikatoren_messwerte"
 branch_labels = None
 depends_on = None
 
