@@ -60,6 +60,7 @@
         var hash = a.hash;
         a.click();  /* dcc.Link: client-side navigation */
         setOpen(false);
+        input().blur();  /* late hits must not reopen the list over the new page */
         if (hash) { scrollToHash(hash); }
     }
 
