@@ -52,7 +52,9 @@ def test_click_opens_panel_and_url_restores_view(watched, browser):
     url = page.url
     assert "auswahl=14627180" in url and "indikator=auslastung" in url
 
-    other = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
+    other = browser.new_context(
+        viewport={"width": 1280, "height": 800}, bypass_csp=True
+    ).new_page()
     other.goto(url)
     _wait_map(other)
     assert "Nossen" in other.inner_text("#karte-panel")
