@@ -86,6 +86,9 @@ def _relation_list(rel: pd.DataFrame, incoming: bool) -> html.Ul | html.P:
                 [
                     f"{verb} ",
                     dcc.Link(r.other_name, href=href("Akteur", r.other_id)),
+                    f" (beendet am {fmt_stand(r.ende)})"
+                    if getattr(r, "status", "") == "beendet"
+                    else "",
                     html.Details(
                         [
                             html.Summary("Fundstelle"),

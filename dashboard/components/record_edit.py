@@ -18,6 +18,12 @@ from dashboard import ids
 from dashboard.data.schemas import HF_IDS, LAGE, SCHEMAS, SOZIALRAEUME
 
 ACTOR_ARTEN = SCHEMAS["akteure"].columns["art"].checks[0].statistics["allowed_values"]
+RELATIONS = (
+    SCHEMAS["akteur_beziehungen"]
+    .columns["beziehung"]
+    .checks[0]
+    .statistics["allowed_values"]
+)
 SITE_STATUS = (
     SCHEMAS["angebote"].columns["status"].checks[0].statistics["allowed_values"]
 )
@@ -39,8 +45,23 @@ def dom_id(pattern: dict) -> str:
 
 
 def fields(kind: str, gemeinden: dict[str, str]) -> list[Field]:
-    """The editable fields of ``kind``; the concept's verbatim tasks are not editable."""
+    """The editable fields of ``kind``; the concept's verbatim tasks are not editable.
+
+    ``gemeinden`` labels the choices: AGS -> Gemeinde, or for relations actor ID -> name.
+    """
     gem = ["", *sorted(gemeinden, key=gemeinden.get)]
+    if kind == "beziehung":
+        return [
+            Field(
+                "beziehung", "Beziehung (dieser Akteur …)", "select", list(RELATIONS)
+            ),
+            Field("zu", "… zu Akteur", "select", gem),
+            Field("fundstelle", "Fundstelle oder Beleg (wörtlich)", "textarea"),
+            Field("quelle", "Quelle (Dokument, Seite oder Beschluss)"),
+            Field("stand", "Stand der Quelle", help="JJJJ, JJJJ-MM oder JJJJ-MM-TT"),
+            Field("status", "Status", "select", ["in Betrieb", "beendet"]),
+            Field("ende", "Beendet am", "date"),
+        ]
     if kind == "akteur":
         return [
             Field("name", "Name"),
@@ -80,7 +101,9 @@ def _widget(f: Field, kind: str, value: str, error: str, gemeinden: dict) -> lis
         if value and value not in options:
             options.append(value)
         label = (
-            (lambda o: gemeinden.get(o, o) or "–") if f.name == "ags" else (lambda o: o)
+            (lambda o: gemeinden.get(o, o) or "–")
+            if f.name in ("ags", "zu")
+            else (lambda o: o)
         )
         control = dbc.Select(
             id=fid,
@@ -154,7 +177,13 @@ def form(
         controls.append(
             html.Div(reason_error, className="invalid-feedback d-block", role="alert")
         )
-    title = "Neu anlegen" if version == 0 and not record.get("name") else "Bearbeiten"
+    title = (
+        "Beziehung hinzufügen oder beenden"
+        if kind == "beziehung"
+        else "Neu anlegen"
+        if version == 0 and not record.get("name")
+        else "Bearbeiten"
+    )
     return dbc.Card(
         dbc.CardBody(
             [

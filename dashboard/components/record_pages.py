@@ -122,15 +122,16 @@ def view(kind: str, key: str, state: dict | None = None) -> list:
             *record_edit.history(versions, base, record_edit.labels_of(kind)),
         ]
     if editor:
+        mine = state if state.get("form", kind) == kind else {}
         out.append(
             record_edit.form(
                 kind,
-                {**record, **state.get("values", {})},
+                {**record, **mine.get("values", {})},
                 version,
                 gemeinden,
-                state.get("errors"),
-                state.get("message", ""),
-                state.get("reason", ""),
+                mine.get("errors"),
+                mine.get("message", ""),
+                mine.get("reason", ""),
             )
         )
         out.append(
@@ -138,6 +139,27 @@ def view(kind: str, key: str, state: dict | None = None) -> list:
                 id={"type": ids.REC_META, "kind": kind},
                 data={"key": key, "version": version},
             )
+        )
+    if editor and kind == "akteur" and key != NEW:
+        rel = state if state.get("form") == "beziehung" else {}
+        others = {
+            r.akteur_id: r.name
+            for r in tables["akteure"].itertuples()
+            if r.akteur_id != key
+        }
+        out.append(
+            record_edit.form(
+                "beziehung",
+                {"status": "in Betrieb", **rel.get("values", {})},
+                0,
+                others,
+                rel.get("errors"),
+                rel.get("message", ""),
+                rel.get("reason", ""),
+            )
+        )
+        out.append(
+            dcc.Store(id={"type": ids.REC_META, "kind": "beziehung"}, data={"key": key})
         )
     return out
 

@@ -230,6 +230,7 @@ def relations_of(
     """
     names = dict(zip(actors["akteur_id"], actors["name"], strict=True))
     cols = ["beziehung", "other_id", "other_name", "fundstelle", "quelle", "stand"]
+    cols += [c for c in ("status", "ende") if c in relations.columns]
     out = relations[relations["von"] == actor_id].assign(other_id=lambda f: f["zu"])
     inc = relations[relations["zu"] == actor_id].assign(other_id=lambda f: f["von"])
     return tuple(

@@ -241,7 +241,10 @@ def test_anonymous_write_is_refused_and_changes_nothing(live_server):
                 field="name",
             ),
             one("eintrag-grund", "value", "ohne Anmeldung"),
+            one("eintrag-grund", "id", {"kind": "akteur", "type": "eintrag-grund"}),
             one("eintrag-stand", "data", {"key": "kreistag", "version": 0}),
+            one("eintrag-stand", "id", {"kind": "akteur", "type": "eintrag-stand"}),
+            one("eintrag-ansicht", "id", {"kind": "akteur", "type": "eintrag-ansicht"}),
         ],
     }
     req = urllib.request.Request(
@@ -310,4 +313,49 @@ def test_actor_list_import_preview_commit_and_revert(watched: Watched, tmp_path)
     detail = w.page.inner_text("#akteur-detail")
     assert "Ausschuss für Soziales" not in detail.split("Verlauf")[0]
     assert "Rücknahme von Import" in detail
+    assert w.console_errors == [] and w.external == []
+
+
+def test_relation_added_and_ended_as_bearbeitung(watched: Watched):
+    w = watched
+    login(w)
+    w.goto("/akteure/ag-asyl-riesa")
+
+    def field(name: str) -> str:
+        return _field("beziehung", name)
+
+    reason = (
+        "[id='"
+        + json.dumps(
+            {"kind": "beziehung", "type": "eintrag-grund"}, separators=(",", ":")
+        )
+        + "']"
+    )
+    save = w.page.get_by_role("button", name="Speichern").nth(1)
+    w.page.select_option(field("beziehung"), "kooperiert mit")
+    w.page.select_option(field("zu"), "kik-riesa")
+    w.page.fill(field("fundstelle"), "Die KIK Riesa nimmt an jeder Sitzung teil.")
+    w.page.fill(field("quelle"), "Protokoll der AG Asyl Riesa vom 12.03.2024")
+    w.page.fill(field("stand"), "2024-03-12")
+    w.page.fill(reason, "Protokoll")
+    save.click()
+    w.page.get_by_text("Gespeichert als Version 1.").wait_for()
+    out = w.page.inner_text("#akteur-detail").split("Beziehungen zu diesem Akteur")[0]
+    assert "kooperiert mit Kommunale Integrationskoordination Gebiet Riesa" in out
+    # end it: same relation, status beendet with a date
+    w.page.select_option(field("beziehung"), "kooperiert mit")
+    w.page.select_option(field("zu"), "kik-riesa")
+    w.page.fill(field("fundstelle"), "Die KIK Riesa nimmt an jeder Sitzung teil.")
+    w.page.fill(field("quelle"), "Protokoll der AG Asyl Riesa vom 12.03.2024")
+    w.page.fill(field("stand"), "2024-03-12")
+    w.page.select_option(field("status"), "beendet")
+    w.page.fill(field("ende"), "2025-01-31")
+    w.page.fill(reason, "Stelle nicht mehr besetzt")
+    w.page.get_by_role("button", name="Speichern").nth(1).click()
+    w.page.get_by_text("Gespeichert als Version 2.").wait_for()
+    assert "(beendet am 31.01.2025)" in w.page.inner_text("#akteur-detail")
+    w.goto("/akteure/kik-riesa")
+    assert "AG Asyl Riesa (beendet am 31.01.2025)" in w.page.inner_text(
+        "#akteur-detail"
+    )
     assert w.console_errors == [] and w.external == []
