@@ -42,7 +42,10 @@ def browser_runs(base: str, loads: int) -> dict:
         )
         for _ in range(loads):
             for name, ready in READY.items():
-                ctx = browser.new_context(viewport={"width": 1280, "height": 800})
+                # bypass_csp: Playwright evaluates the wait conditions with eval
+                ctx = browser.new_context(
+                    viewport={"width": 1280, "height": 800}, bypass_csp=True
+                )
                 page = ctx.new_page()
                 page.on(
                     "request",

@@ -133,7 +133,10 @@ def browser_runs(urls: dict[str, str], loads: int, interactions: int) -> dict:
         )
         for _ in range(loads):
             for name, url in urls.items():
-                ctx = browser.new_context(viewport={"width": 1280, "height": 800})
+                # bypass_csp: Playwright evaluates the wait conditions with eval
+                ctx = browser.new_context(
+                    viewport={"width": 1280, "height": 800}, bypass_csp=True
+                )
                 page = ctx.new_page()
                 page.on(
                     "request",
