@@ -38,7 +38,7 @@ STYLESHEET = [
         "selector": "node",
         "style": {
             "label": "data(label)",
-            "font-size": 11,
+            "font-size": 13,
             "text-wrap": "wrap",
             "text-max-width": 130,
             "text-valign": "bottom",

@@ -65,7 +65,9 @@ def layout(hf: str = "", sozialraum: str = "", **_query: str) -> html.Div:
             html.P(
                 "Wer koordiniert, finanziert, beauftragt wen – jede Linie hat eine "
                 "Fundstelle im Konzept (in der Detailansicht). Klick auf einen Punkt "
-                "öffnet den Akteur; die Liste unten enthält dasselbe als Text.",
+                "öffnet den Akteur; die Liste unten enthält dasselbe als Text. Am Beamer "
+                "einen Sozialraum oder ein Handlungsfeld wählen – dann wird das Netz "
+                "übersichtlich (Mausrad oder Ziehen: zoomen und verschieben).",
                 className="mb-2",
             ),
             html.Div(
