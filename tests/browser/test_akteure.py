@@ -9,7 +9,33 @@ import urllib.request
 
 import pytest
 
-from tests.browser.conftest import Watched, login
+from tests.browser.conftest import ADMIN, ADMIN_PASSWORD, Watched, login
+
+# The login route is rate-limited per address (10 per minute) and the whole browser
+# suite shares one address: log in once per role and reuse the session cookie.
+
+
+@pytest.fixture(scope="module")
+def sessions(browser, live_server) -> dict:
+    states = {}
+    for role, user in (("user", None), ("admin", (ADMIN, ADMIN_PASSWORD))):
+        context = browser.new_context(bypass_csp=True)
+        w = Watched(context.new_page(), live_server.url)
+        login(w, *user) if user else login(w)
+        states[role] = context.storage_state()
+        context.close()
+    return states
+
+
+def _as(w: Watched, browser, sessions: dict, role: str) -> Watched:  # noqa: ANN001
+    """A page of a context with ``role``'s session, watched like ``w``."""
+    context = browser.new_context(
+        viewport={"width": 1024, "height": 768},
+        locale="de-DE",
+        bypass_csp=True,
+        storage_state=sessions[role],
+    )
+    return Watched(context.new_page(), w.base_url)
 
 
 def _rows(w: Watched) -> list[str]:
@@ -174,9 +200,10 @@ def _versions(db) -> int:  # noqa: ANN001
         return conn.execute("SELECT count(*) FROM eintrag_version").fetchone()[0]
 
 
-def test_edit_as_bearbeitung_shows_up_with_history(watched: Watched, live_server):
-    w = watched
-    login(w)
+def test_edit_as_bearbeitung_shows_up_with_history(
+    watched: Watched, live_server, browser, sessions
+):
+    w = _as(watched, browser, sessions, "user")
     w.goto("/angebote/gu-grossenhain")
     # without a reason nothing is saved, and the field says why
     w.page.fill(_field("angebot", "zeitraum"), "01/2019 bis 12/2024")
@@ -281,20 +308,20 @@ def test_map_panel_links_to_detail_views(watched: Watched):
     assert w.console_errors == [] and w.external == []
 
 
-def test_actor_list_import_preview_commit_and_revert(watched: Watched, tmp_path):
+def test_actor_list_import_preview_commit_and_revert(
+    watched: Watched, tmp_path, browser, sessions
+):
     import pandas as pd
 
-    from tests.browser.conftest import ADMIN, ADMIN_PASSWORD
     from tests.conftest import DATA
 
-    w = watched
+    w = _as(watched, browser, sessions, "user")
     rows = pd.read_csv(DATA / "akteure.csv", dtype=str, keep_default_na=False)
     row = rows[rows["akteur_id"] == "kreistag"][
         ["akteur_id", "name", "art", "ags", "gebiet", "quelle", "stand", "hinweis"]
     ].assign(hinweis="Ausschuss für Soziales berät das Konzept (Test)")
     upload = tmp_path / "akteure_geaendert.csv"
     upload.write_text(row.to_csv(sep=";", index=False), encoding="utf-8")
-    login(w)
     w.goto("/akteursliste")
     w.page.set_input_files("#akteursliste-upload input[type=file]", str(upload))
     w.page.get_by_text("1 Akteure werden geändert oder angelegt").wait_for()
@@ -305,7 +332,8 @@ def test_actor_list_import_preview_commit_and_revert(watched: Watched, tmp_path)
     assert "Ausschuss für Soziales berät das Konzept (Test)" in w.page.inner_text(
         "#akteur-detail"
     )
-    login(w, ADMIN, ADMIN_PASSWORD)
+    w.page.context.close()
+    w = _as(watched, browser, sessions, "admin")
     w.goto("/akteursliste")
     w.page.get_by_role("button", name="Zurücknehmen").first.click()
     w.page.locator("#akteursliste-zurueck").wait_for()
@@ -316,9 +344,8 @@ def test_actor_list_import_preview_commit_and_revert(watched: Watched, tmp_path)
     assert w.console_errors == [] and w.external == []
 
 
-def test_relation_added_and_ended_as_bearbeitung(watched: Watched):
-    w = watched
-    login(w)
+def test_relation_added_and_ended_as_bearbeitung(watched: Watched, browser, sessions):
+    w = _as(watched, browser, sessions, "user")
     w.goto("/akteure/ag-asyl-riesa")
 
     def field(name: str) -> str:
