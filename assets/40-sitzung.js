@@ -35,7 +35,7 @@
         var el = slides()[current()], limit = el && el.dataset.minutes ? Number(el.dataset.minutes) * 60000 : 0;
         var spent = Date.now() - itemStart, box = document.getElementById("sitzung-uhr-punkt");
         if (box) {
-            box.textContent = mmss(spent) + (limit ? " / " + mmss(limit) : "");
+            box.textContent = mmss(spent) + (limit ? " von " + mmss(limit) : "");
             box.classList.toggle("im-overtime", limit > 0 && spent > limit);
         }
     }

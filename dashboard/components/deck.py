@@ -210,12 +210,23 @@ def deck(plan: Plan, slides: list[html.Section]) -> html.Div:
                 [
                     html.Div(
                         [
-                            html.Span("Gesamt ", className="im-presenter-label"),
-                            html.Span("0:00", id="sitzung-uhr-gesamt"),
-                            html.Span(
-                                " · Tagesordnungspunkt ", className="im-presenter-label"
+                            html.Div(
+                                [
+                                    html.Span(
+                                        "Sitzung", className="im-presenter-label"
+                                    ),
+                                    html.Span("0:00", id="sitzung-uhr-gesamt"),
+                                ]
                             ),
-                            html.Span("0:00", id="sitzung-uhr-punkt"),
+                            html.Div(
+                                [
+                                    html.Span(
+                                        "Tagesordnungspunkt",
+                                        className="im-presenter-label",
+                                    ),
+                                    html.Span("0:00", id="sitzung-uhr-punkt"),
+                                ]
+                            ),
                         ],
                         className="im-presenter-clock",
                     ),

@@ -22,9 +22,9 @@ from dashboard.figures.contrast import BADGE_TEXT, STATUS_COLORS, contrast_ratio
 # Budget at 1024x768 with 24 px text: characters per line of a goal and the body
 # height in lines. Conservative, so a slide never needs scrolling; the browser test
 # checks it with the real texts.
-CHARS_PER_LINE = 70
-BODY_LINES = 19.0
-META_LINES = 1.45  # badge, owner and last change, plus the gap to the next goal
+CHARS_PER_LINE = 72  # bold (kontrast=1) fits about 75, regular about 82
+BODY_LINES = 19.8  # 615 px of body at 30 px per line, less a safety margin
+META_LINES = 1.4  # badge line (32 px) and the gap to the next goal (10 px)  # badge, owner and last change, plus the gap to the next goal
 
 
 def badge(status: str, contrast: bool) -> html.Span:

@@ -113,7 +113,7 @@ def map_slide(figure, source: str, indicator: str, area: str | None) -> html.Sec
         ],
         className="im-slide-tool",
     )
-    level = f"Sozialräume, hervorgehoben: {area}" if area else "Gemeinden"
+    level = f"Sozialräume, {area} markiert" if area else "Gemeinden"
     return slide(
         "karte",
         f"Karte: {level}",

@@ -94,7 +94,8 @@ def document(title: str, body: str, plotly_src: str) -> str:
     """A complete German HTML document that draws its figures (``DRAW_URL``) and
     then sets ``window.briefingReady``."""
     return (
-        f"<!doctype html><html lang='de'><head><meta charset='utf-8'><title>{escape(title)}"
+        "<!doctype html><html lang='de'><head><meta charset='utf-8'>"
+        f"<link rel='icon' href='data:,'><title>{escape(title)}"
         f"</title><style>{CSS}</style><script src='{escape(plotly_src)}'></script></head>"
         f"<body>{body}<script src='{DRAW_URL}'></script></body></html>"
     )

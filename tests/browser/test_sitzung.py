@@ -43,8 +43,9 @@ def counter(page, text: str) -> None:
     )
 
 
-def test_walk_whole_agenda_with_keyboard(watched):
-    watched.goto("/sitzung")
+@pytest.mark.parametrize("query", ["", "?kontrast=1&sozialraum=Riesa&szenario=50"])
+def test_walk_whole_agenda_with_keyboard(watched, query):
+    watched.goto("/sitzung" + query)
     page = watched.page
     page.wait_for_selector(".im-slide.im-active")
     total = page.locator(".im-slide").count()
@@ -67,9 +68,11 @@ def test_walk_whole_agenda_with_keyboard(watched):
     for row in goals[goals["hf_id"] == "4.3"].itertuples():
         assert " ".join(row.text.split()) in " ".join(deck.split()), row.ziel_id
     assert "…" not in deck
-    # no scenario was chosen: the scenario slide computes nothing
     scenario = texts[seen.index("szenario")]
-    assert "kein Szenario gewählt" in scenario and "Berechnet" not in scenario
+    if "szenario" in query:  # a chosen scenario is shown as a calculation
+        assert "Berechnet" in scenario and "Berechnung, keine" in scenario
+    else:  # no scenario was chosen: the scenario slide computes nothing
+        assert "kein Szenario gewählt" in scenario and "Berechnet" not in scenario
     page.keyboard.press("ArrowLeft")
     page.keyboard.press("PageUp")
     counter(page, f"{total - 2} / {total}")
