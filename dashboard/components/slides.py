@@ -136,6 +136,35 @@ def map_slide(figure, source: str, indicator: str, area: str | None) -> html.Sec
     )
 
 
+def label_positions(
+    lon: list[float],
+    lat: list[float],
+    names: list[str],
+    px_lon: float = 780,
+    px_lat: float = 1140,
+    char_px: float = 10,
+    line_px: float = 17,
+) -> list[str]:
+    """Text positions that pull neighbouring names apart (Zeithain / Wülknitz).
+
+    Two names whose boxes would overlap on the 1024x768 slide map (about 780 px per
+    degree of longitude, 1140 per degree of latitude, 15 px bold type) move apart
+    vertically: the northern one above its point, the southern one below.
+    """
+    pos = ["middle center"] * len(names)
+    for i in range(len(names)):
+        for j in range(i + 1, len(names)):
+            dx = abs(lon[i] - lon[j]) * px_lon
+            dy = abs(lat[i] - lat[j]) * px_lat
+            if dx < (len(names[i]) + len(names[j])) * char_px / 2 and dy < line_px:
+                north, south = (i, j) if lat[i] >= lat[j] else (j, i)
+                if pos[north] == "middle center":
+                    pos[north] = "top center"
+                if pos[south] == "middle center":
+                    pos[south] = "bottom center"
+    return pos
+
+
 def projector_map(fig: go.Figure) -> go.Figure:
     """Slide-size legend and area names on top of every marker, with a halo."""
     out = go.Figure(fig)
@@ -144,6 +173,7 @@ def projector_map(fig: go.Figure) -> go.Figure:
     out.data = others + labels_  # drawn last = never hidden by school markers
     for t in labels_:
         t.textfont = {"size": 15, "color": "#000", "shadow": HALO, "weight": 700}
+        t.textposition = label_positions(list(t.lon), list(t.lat), list(t.text))
     out.update_traces(
         selector={"type": "choropleth"},
         colorbar={

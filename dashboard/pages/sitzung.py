@@ -106,7 +106,9 @@ def layout(**query: str) -> html.Div:
             made = [
                 sl.daz_slide(
                     chart(daz_trend(en.history)),
-                    chart(capacity_by_group(shown, by)),
+                    chart(capacity_by_group(shown, by)).update_xaxes(
+                        title_text="Plätze"
+                    ),
                     area,
                     sf.year,
                     source,

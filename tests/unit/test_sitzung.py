@@ -192,3 +192,14 @@ def test_print_jobs_queue_one_at_a_time_and_share_the_cache():
     assert printer.pdf((2, "a"), lambda src: "new version") == (b"new version", True)
     assert printer.pdf((2, "a"), lambda src: "unused") == (b"new version", False)
     printer.close()
+
+
+def test_neighbouring_map_names_move_apart_and_lonely_ones_stay():
+    from dashboard.components.slides import label_positions
+
+    pos = label_positions(
+        [13.306076, 13.388116, 13.501231],
+        [51.37330, 51.37635, 51.08875],
+        ["Zeithain", "Wülknitz", "Klipphausen"],
+    )
+    assert pos == ["bottom center", "top center", "middle center"]
