@@ -31,6 +31,7 @@ import pandas as pd
 
 from dashboard.data.daz import BASE_YEAR, CAPACITY_COLUMNS, with_utilisation
 from dashboard.formatting import fmt_stand
+from dashboard.store import berichtsstaende
 from dashboard.store import goals as goal_store
 from dashboard.store import indicators as indicator_store
 from dashboard.store.daz_imports import ACTIVE
@@ -60,7 +61,10 @@ class Source:
 
 def source_of(rows: pd.DataFrame) -> Source:
     """The Source of some rows: their Quellen, latest Stand and import (if any)."""
-    quellen = "; ".join(dict.fromkeys(rows["quelle"].astype(str)))
+    # the first part of each row's Quelle (details such as addresses stay in the rows)
+    quellen = "; ".join(
+        dict.fromkeys(q.split(";")[0].strip() for q in rows["quelle"].astype(str))
+    )
     stand = str(rows["stand"].max()) if len(rows) else ""
     if "import_id" not in rows or rows["import_id"].isna().all():
         return Source(quellen, stand)
@@ -238,6 +242,41 @@ def measured_values(
     return out.sort_values(["indikator_id", "datum", "gebiet"], ignore_index=True)
 
 
+@dataclass(frozen=True)
+class Reporting:
+    """A closed Berichtsstand: views opened "zum Berichtsstand" show data as of ``zeit``."""
+
+    id: int
+    name: str
+    datum: str
+    zeit: datetime
+    benutzer: str
+
+    def label(self) -> str:
+        return (
+            f"Berichtsstand „{self.name}“ (Sitzung {fmt_stand(self.datum)}; abgeschlossen am "
+            f"{self.zeit:%d.%m.%Y um %H:%M} UTC von {self.benutzer})"
+        )
+
+
+def reporting_points(engine) -> list[Reporting]:  # noqa: ANN001
+    """All closed Berichtsstände, oldest first."""
+    frame = berichtsstaende.listing(engine)
+    return [
+        Reporting(int(r.id), r.name, r.datum, r.zeit.to_pydatetime(), r.benutzer)
+        for r in frame.itertuples()
+    ]
+
+
+def reporting_point(engine, value: object) -> Reporting | None:  # noqa: ANN001
+    """The Berichtsstand a URL names (``?berichtsstand=3``), or None."""
+    try:
+        wanted = int(str(value))
+    except (TypeError, ValueError):
+        return None
+    return next((r for r in reporting_points(engine) if r.id == wanted), None)
+
+
 class Snapshot:
     """What every view shows: now, or as of a moment (a Berichtsstand).
 
@@ -249,8 +288,15 @@ class Snapshot:
         Show the data as it was then (timezone-aware, UTC).
     """
 
-    def __init__(self, repo, as_of: datetime | None = None):  # noqa: ANN001
-        self.repo, self.as_of = repo, as_of
+    def __init__(
+        self,
+        repo,  # noqa: ANN001
+        as_of: datetime | None = None,
+        reporting: Reporting | None = None,
+    ):
+        self.repo = repo
+        self.reporting = reporting
+        self.as_of = reporting.zeit if reporting else as_of
 
     def table(self, name: str) -> pd.DataFrame:
         """A bundled reference table: the seeded file is current, whatever ``as_of``."""
@@ -285,8 +331,11 @@ class Snapshot:
         return measured_values(legacy, indicator_store.entries(engine), self.as_of)
 
 
-def snapshot(as_of: datetime | None = None) -> Snapshot:
-    """The snapshot of the serving app."""
+def snapshot(as_of: datetime | None = None, berichtsstand: object = None) -> Snapshot:
+    """The snapshot of the serving app: now, as of a moment, or at a Berichtsstand
+    (``berichtsstand`` is the URL value; unknown values mean "now")."""
     from dashboard import services
 
-    return Snapshot(services.get().repo, as_of)
+    repo = services.get().repo
+    point = reporting_point(repo.engine, berichtsstand) if berichtsstand else None
+    return Snapshot(repo, as_of, point)

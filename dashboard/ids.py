@@ -198,3 +198,15 @@ AL_COMMIT = "akteursliste-uebernehmen"
 AL_MSG = "akteursliste-meldung"
 AL_IMPORTS = "akteursliste-importe"
 AL_REVERT = "akteursliste-zuruecknehmen"  # pattern-matching type
+
+
+# Monitoring cycle (issue 10): Berichtsstände and Veränderungen
+VER_FROM = "veraenderungen-von"
+VER_TO = "veraenderungen-bis"
+VER_BODY = "veraenderungen-inhalt"
+VER_URL_SYNC = "veraenderungen-url-sync"
+BS_NAME = "berichtsstand-name"
+BS_DATE = "berichtsstand-datum"
+BS_CLOSE = "berichtsstand-abschliessen"
+BS_MSG = "berichtsstand-meldung"
+BS_LIST = "berichtsstand-liste"

@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 import flask
 
 from dashboard.config import Settings
+from dashboard.current import reporting_point
 from dashboard.reports.briefing import BriefingUnavailable, Options, build_html
 from dashboard.reports.figures import render as render_figure
 from dashboard.reports.html import DRAW, DRAW_URL
@@ -129,7 +130,9 @@ def configure(server: flask.Flask, services: Services) -> None:
             int(raw) if raw.lstrip("-").isdigit() and -50 <= int(raw) <= 200 else None
         )
         return Options(
-            area if area in set(services.sozialraeume["sozialraum"]) else None, change
+            area if area in set(services.sozialraeume["sozialraum"]) else None,
+            change,
+            reporting_point(services.engine, flask.request.args.get("berichtsstand")),
         )
 
     @server.get("/briefing")

@@ -37,6 +37,7 @@ PLAN_KEYS = (
     "kontrast",
     "titel",
     "auto",
+    "berichtsstand",
 )
 
 
@@ -59,6 +60,7 @@ class Plan:
     auto: int | None = None  # seconds per slide
     start: int = 1
     presenter: bool = False
+    berichtsstand: str = ""  # id of a closed Berichtsstand (issue 10), "" = today
 
 
 def _int(value: str | None, lo: int, hi: int) -> int | None:
@@ -106,6 +108,7 @@ def parse(query: dict) -> Plan:
         auto=_int(query.get("auto"), 5, 3600),
         start=_int(query.get("folie"), 1, 999) or 1,
         presenter=query.get("ansicht") == PRESENTER,
+        berichtsstand=str(_int(query.get("berichtsstand"), 1, 10**9) or ""),
     )
 
 
@@ -132,6 +135,8 @@ def query_of(plan: Plan) -> dict[str, str]:
         q["titel"] = plan.title
     if plan.auto:
         q["auto"] = str(plan.auto)
+    if plan.berichtsstand:
+        q["berichtsstand"] = plan.berichtsstand
     return q
 
 

@@ -35,6 +35,7 @@ SLIDE_TITLES = {
     "daz": "DaZ: Entwicklung und Plätze",
     "szenario": "Szenario (Berechnung)",
     "offen": "Offene Punkte",
+    "veraenderungen": "Veränderungen seit der letzten Sitzung",  # issue 10
     **{f"hf-{f}": f"Handlungsfeld {f}" for f in FIELDS},
 }
 

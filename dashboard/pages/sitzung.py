@@ -9,10 +9,14 @@ views; writes nothing.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import dash
 from dash import Input, Output, Patch, State, callback, html
 
 from dashboard import current, ids, labels, services
+from dashboard.changes import compare
+from dashboard.components import changes_views as cv
 from dashboard.components import deck as dk
 from dashboard.components import slides as sl
 from dashboard.components.goal_slides import field_slides, open_points_slide
@@ -20,7 +24,7 @@ from dashboard.components.map_patch import restyle
 from dashboard.current import capacity_frame
 from dashboard.data.daz import observed_class_size, scenario, scenario_by_area
 from dashboard.data.indicators import INDICATORS
-from dashboard.data.mapdata import GEO_URLS, current_map_data
+from dashboard.data.mapdata import GEO_URLS, build_map_data, current_map_data
 from dashboard.figures import contrast as hc
 from dashboard.figures.daz import capacity_by_group, daz_trend
 from dashboard.figures.karte import TRACE_AREA, map_figure
@@ -35,8 +39,13 @@ dash.register_page(
 )
 
 
-def _map(area: str | None, indicator: str, contrast: bool):  # noqa: ANN202
-    data = current_map_data()
+def _map(area: str | None, indicator: str, contrast: bool, snap=None):  # noqa: ANN001, ANN202
+    s = services.get()
+    data = (
+        build_map_data(s.repo, s.gemeinden, s.sozialraeume, snap)
+        if snap is not None and snap.reporting
+        else current_map_data()
+    )
     level = "sozialraum" if area else "gemeinde"
     fig = map_figure(
         GEO_URLS,
@@ -68,8 +77,17 @@ def _contrast_area(trace, table, indicator: str) -> None:  # noqa: ANN001
 def layout(**query: str) -> html.Div:
     repo = services.get().repo
     plan = dk.parse(query)
+    snap = current.snapshot(berichtsstand=plan.berichtsstand)
+    if snap.reporting:  # a deck for a Berichtsstand: its name, and its changes second
+        keys = [i.key for i in plan.items]
+        extra = () if query.get("folien") or "veraenderungen" in keys else (
+            dk.Item("veraenderungen", sl.SLIDE_TITLES["veraenderungen"]),)  # fmt: skip
+        plan = replace(
+            plan,
+            title=plan.title or f"Sitzung – {snap.reporting.name}",
+            items=plan.items[:1] + extra + plan.items[1:],
+        )
     area, contrast = plan.area, plan.contrast
-    snap = current.snapshot()
     en, sf = snap.enrolment(), snap.schools()
     cap = capacity_frame(sf)
     shown = cap[cap["sozialraum"] == area] if area else cap
@@ -98,7 +116,7 @@ def layout(**query: str) -> html.Div:
         elif key == "karte":
             made = [
                 sl.map_slide(
-                    *_map(area, plan.indicator, contrast), plan.indicator, area
+                    *_map(area, plan.indicator, contrast, snap), plan.indicator, area
                 )
             ]
         elif key == "daz":
@@ -116,12 +134,29 @@ def layout(**query: str) -> html.Div:
             ]
         elif key == "szenario":
             made = [sl.scenario_slide(plan.scenario, sf.year, sf.source.text())]
+        elif key == "veraenderungen":
+            made = [_changes_slide(snap)]
         elif key == "offen":
             made = open_points_slide(goals, cur, contrast)
         else:
             made = field_slides(fields, goals, cur, key.removeprefix("hf-"), contrast)
         built += dk.with_agenda(made, item)
     return dk.deck(plan, built)
+
+
+def _changes_slide(snap):  # noqa: ANN001, ANN202
+    """Changes from the Berichtsstand before ``snap`` (or the latest one) to ``snap``."""
+    repo = snap.repo
+    points = current.reporting_points(repo.engine)
+    if snap.reporting is not None:
+        points = [p for p in points if p.id < snap.reporting.id]
+    titles = repo.table("handlungsfelder").set_index("hf_id")["titel"].to_dict()
+    until = snap.reporting.name if snap.reporting else "heute"
+    if not points:
+        return sl.slide("veraenderungen", sl.SLIDE_TITLES["veraenderungen"],
+                        [html.P("Noch kein früherer Berichtsstand zum Vergleich.")], "Integrationsmonitor")  # fmt: skip
+    before = current.Snapshot(repo, reporting=points[-1])
+    return cv.changes_slide(compare(before, snap), titles, points[-1].name, until)
 
 
 @callback(

@@ -12,6 +12,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import current, ids, labels, services
+from dashboard.components import changes_views as cv
 from dashboard.components.cards import figure_links, kpi_card, source_note
 from dashboard.components.chart_text import accessible_graph
 from dashboard.components.daz_views import trend_note
@@ -128,13 +129,14 @@ def _leitlinien(repo) -> html.Details:  # noqa: ANN001
     )
 
 
-def layout(**_query: str) -> html.Div:
+def layout(berichtsstand: str = "", **_query: str) -> html.Div:
     repo = services.get().repo
-    snap = current.snapshot()
+    snap = current.snapshot(berichtsstand=berichtsstand)
     en, sf = snap.enrolment(), snap.schools()
     return html.Div(
         [
             html.H1(labels.APP_SUBTITLE, className="h2 mb-3"),
+            cv.reporting_banner(snap, "/"),
             dbc.Row(_kpis(repo, snap), id=ids.UEB_KPIS),
             dbc.Row(
                 [
@@ -190,7 +192,9 @@ def layout(**_query: str) -> html.Div:
                     ),
                 ]
             ),
-            html.H2("Handlungsfelder", className="h4"),
+            html.H2("Status der Ziele je Handlungsfeld", className="h4"),
+            cv.overview_matrix(snap),
+            html.H2("Handlungsfelder", className="h4 mt-3"),
             _handlungsfelder(repo, snap),
             _leitlinien(repo),
         ]

@@ -14,7 +14,14 @@ from datetime import datetime
 from html import escape
 
 from dashboard import labels
-from dashboard.current import Enrolment, SchoolFigures, Snapshot, capacity_frame
+from dashboard.changes import compare
+from dashboard.current import (
+    Enrolment,
+    SchoolFigures,
+    Snapshot,
+    capacity_frame,
+    reporting_points,
+)
 from dashboard.data.daz import (
     group_sums,
     observed_class_size,
@@ -53,6 +60,7 @@ class BriefingUnavailable(RuntimeError):
 class Options:
     sozialraum: str | None = None
     szenario: int | None = None  # growth in percent, only when chosen
+    berichtsstand: object = None  # a closed Berichtsstand (dashboard.current.Reporting)
 
 
 def chromium() -> str:
@@ -305,6 +313,35 @@ def _appendix(s: Services, en: Enrolment, sf: SchoolFigures) -> str:
     )
 
 
+def _changes(snap: Snapshot) -> str:
+    """For a Berichtsstand: its name and the goal changes since the one before."""
+    if snap.reporting is None:
+        return ""
+    points = [p for p in reporting_points(snap.repo.engine) if p.id < snap.reporting.id]
+    head = f"<section><h2>Veränderungen zum {escape(snap.reporting.label())}</h2>"
+    if not points:
+        return head + "<p>Kein früherer Berichtsstand zum Vergleich.</p></section>"
+    ch = compare(Snapshot(snap.repo, reporting=points[-1]), snap)
+    rows = (
+        "".join(
+            f"<tr><td>{escape(r.ziel_id)}</td><td>{escape(r.von)} → {escape(r.nach)}</td>"
+            f"<td>{escape(r.benutzer)}</td><td>{escape(r.kommentar)}</td></tr>"
+            for r in ch.goals.itertuples()
+        )
+        or "<tr><td colspan='4'>Kein Ziel hat seinen Status geändert.</td></tr>"
+    )
+    daz = "".join(
+        f"<li>{escape(r.was)}: {escape(r.von)} → {escape(r.nach)}</li>"
+        for r in ch.daz.itertuples()
+    )
+    return (
+        f"{head}<p>Seit „{escape(points[-1].name)}“.</p><table><thead><tr><th>Ziel</th><th>Status</th>"
+        f"<th>Wer</th><th>Warum</th></tr></thead><tbody>{rows}</tbody></table>"
+        f"<ul>{daz or '<li>Keine neuen DaZ-Zahlen.</li>'}</ul>"
+        f"<p>{len(ch.values)} neue Messwerte.</p></section>"
+    )  # fmt: skip
+
+
 def build_html(
     s: Services,
     opts: Options,
@@ -315,7 +352,7 @@ def build_html(
     now = now or datetime.now()
     repo = s.repo
     area = opts.sozialraum
-    snap = Snapshot(repo)
+    snap = Snapshot(repo, reporting=opts.berichtsstand)
     en, sf = snap.enrolment(), snap.schools()
     cap_all = capacity_frame(sf)
     cap = cap_all[cap_all["sozialraum"] == area] if area else cap_all
@@ -329,6 +366,7 @@ def build_html(
         _daz(opts, cap, en, sf, figs),
         _scenario(opts, cap_all, sf) if opts.szenario is not None else "",
         _goals(fields, merged),
+        _changes(snap),
         _appendix(s, en, sf),
     ]
     return document("Kreistag-Briefing Integration", "".join(parts), plotly_src)

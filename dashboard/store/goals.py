@@ -66,6 +66,7 @@ def current(versions: pd.DataFrame, goal_ids: list[str]) -> pd.DataFrame:
                     "version": int(r["version"]),
                     "status": r["status"],
                     "verantwortlich": r["verantwortlich"],
+                    "kommentar": r["kommentar"],
                     "benutzer": r["benutzer"],
                     "zeit": r["zeit"],
                 }
@@ -77,6 +78,7 @@ def current(versions: pd.DataFrame, goal_ids: list[str]) -> pd.DataFrame:
                     "version": 0,
                     "status": INITIAL_STATUS,
                     "verantwortlich": "",
+                    "kommentar": "",
                     "benutzer": "",
                     "zeit": None,
                 }

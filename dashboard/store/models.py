@@ -237,3 +237,15 @@ eintrag_version = Table(
     Column("import_id", Integer, ForeignKey("akteur_import.id")),
     UniqueConstraint("art", "schluessel", "version", name="uq_eintrag_version"),
 )
+
+# Berichtsstände (issue 10): a closed reporting point freezes what every view shows at
+# ``zeit``; append-only.
+berichtsstand = Table(
+    "berichtsstand",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False),
+    Column("datum", String(10), nullable=False),
+    Column("zeit", DateTime(timezone=True), nullable=False),
+    Column("benutzer", String(64), nullable=False),
+)

@@ -173,3 +173,52 @@ def test_define_indicator_enter_two_values_and_see_progress(watched):
     assert watched.external == [] and watched.console_errors == [], "\n".join(
         watched.console_errors
     )
+
+
+def _close_reporting_point(watched, name: str, datum: str) -> None:  # noqa: ANN001
+    watched.goto("/veraenderungen")
+    watched.page.fill("#berichtsstand-name", name)
+    watched.page.fill("#berichtsstand-datum", datum)
+    watched.page.click("#berichtsstand-abschliessen")
+    watched.page.wait_for_selector("#berichtsstand-ok")
+
+
+def test_reporting_points_changes_view_and_slides(watched):
+    page = watched.page
+    login(watched, ADMIN, ADMIN_PASSWORD)
+    _close_reporting_point(watched, "Lenkungsgruppe A (Test)", "12.03.2027")
+    login(watched)
+    watched.goto("/ziele?feld=4.4")
+    page.click("[id='ziel-Z-4.4-1'] button:has-text('Bearbeiten')")
+    page.wait_for_selector("#ziele-dialog .modal-title")
+    page.click("#ziele-status label:has-text('gefährdet')")
+    page.fill("#ziele-kommentar", "Kein Träger gefunden (Test)")
+    page.click("#ziele-speichern")
+    page.wait_for_selector("#ziele-gespeichert")
+    login(watched, ADMIN, ADMIN_PASSWORD)
+    _close_reporting_point(watched, "Lenkungsgruppe B (Test)", "11.06.2027")
+    points = page.locator("#berichtsstand-liste a:has-text('Folien')")
+    ids = [h.split("berichtsstand=")[1] for h in points.evaluate_all("els => els.map(e => e.getAttribute('href'))")]  # fmt: skip
+    a, b = ids[-2], ids[-1]
+
+    watched.goto(f"/veraenderungen?von={a}&bis={b}")
+    rows = page.locator("#veraenderungen-ziele tbody tr")
+    assert rows.count() == 1  # exactly that change
+    row = rows.inner_text()
+    assert "Z-4.4-1" in row and "noch nicht bewertet" in row and "gefährdet" in row
+    assert "test-bearbeitung" in row and "Kein Träger gefunden (Test)" in row
+    assert "(+1)" in page.inner_text("#veraenderungen-matrix")
+
+    watched.goto(f"/sitzung?berichtsstand={b}")
+    slide = page.inner_text("#folie-veraenderungen")
+    assert (
+        "Z-4.4-1" in slide
+        and "gefährdet" in slide
+        and "Lenkungsgruppe A (Test)" in slide
+    )
+    watched.goto(f"/?berichtsstand={a}")
+    assert "Ansicht zum Berichtsstand" in page.inner_text("#berichtsstand-hinweis")
+    assert page.locator("#ueberblick-statusmatrix").count() == 1
+    assert watched.external == [] and watched.console_errors == [], "\n".join(
+        watched.console_errors
+    )

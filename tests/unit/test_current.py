@@ -211,3 +211,48 @@ def test_values_latest_entry_counts_and_reverted_imports_do_not(repo):
     # values entered with a goal edit count as well
     goal_store.save(repo.engine, "Z-4.2-1", 0, goal_store.Edit("geplant", messwerte=(("I-TEST-KURSE", "2020", 18.0, "Amt"),)), "carla")  # fmt: skip
     assert Snapshot(repo).values()["wert"].tolist() == [13.0, 18.0]
+
+
+def test_changes_between_two_reporting_points(repo):
+    from dashboard.changes import compare, status_matrix
+    from dashboard.current import reporting_points
+    from dashboard.store import berichtsstaende
+
+    engine = repo.engine
+    berichtsstaende.close(engine, "Lenkungsgruppe A", "2027-03-12", "admin")
+    goal_store.save(engine, "Z-4.2-1", 0, goal_store.Edit("gefährdet", kommentar="Träger fehlt"), "anna")  # fmt: skip
+    _import(repo, LANDKREIS + SCHOOLS)
+    berichtsstaende.close(engine, "Lenkungsgruppe B", "2027-06-11", "admin")
+    goal_store.save(
+        engine, "Z-4.6-1", 0, goal_store.Edit("erreicht"), "bert"
+    )  # after B
+    a, b = reporting_points(engine)
+    changes = compare(Snapshot(repo, reporting=a), Snapshot(repo, reporting=b))
+    goals = changes.goals
+    assert goals[
+        ["ziel_id", "von", "nach", "benutzer", "kommentar"]
+    ].values.tolist() == [
+        ["Z-4.2-1", "noch nicht bewertet", "gefährdet", "anna", "Träger fehlt"]
+    ]
+    assert changes.daz["nach"].tolist() == ["890 (2017/18)", "2017/18"]
+    riesa = changes.areas.set_index("sozialraum").loc["Riesa"]
+    schools = repo.schools()
+    before = schools.loc[schools["sozialraum"] == "Riesa", "vka_schueler"].sum()
+    assert (riesa["von"], riesa["nach"], riesa["differenz"]) == (
+        before,
+        70,
+        70 - before,
+    )
+    assert changes.matrix_a.loc["4.2", "gefährdet"] == 0
+    assert changes.matrix_b.loc["4.2", "gefährdet"] == 1
+    assert (
+        changes.matrix_b.to_numpy().sum() == 30
+        and list(changes.matrix_b.index)[0] == "4.1"
+    )
+    # today differs from B by the later edit only
+    today = compare(Snapshot(repo, reporting=b), Snapshot(repo))
+    assert today.goals["ziel_id"].tolist() == ["Z-4.6-1"] and today.daz.empty
+    matrix = status_matrix(
+        repo.table("ziele"), Snapshot(repo).goals(), repo.table("handlungsfelder")
+    )
+    assert matrix.loc["4.6", "erreicht"] == 1

@@ -1,0 +1,153 @@
+"""What changed between two Berichtsstände (or a Berichtsstand and today).
+
+Both sides are ``dashboard.current.Snapshot`` objects, so "what counted then" follows
+the one current rule. The status matrix (Handlungsfelder × goal status) lives here
+too, because its movement between Berichtsstände is a change like the others.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard.current import Snapshot
+from dashboard.data.progress import STATUS, indicator_progress
+
+
+def top_fields(fields: pd.DataFrame) -> dict[str, str]:
+    """hf_id → its top-level Handlungsfeld (4.1.1 and 4.1.2 count to 4.1)."""
+    return {r.hf_id: (r.uebergeordnet or r.hf_id) for r in fields.itertuples()}
+
+
+def status_matrix(
+    goals: pd.DataFrame, status: pd.DataFrame, fields: pd.DataFrame
+) -> pd.DataFrame:
+    """Goal counts per top-level Handlungsfeld (rows, in document order) and status."""
+    top = top_fields(fields)
+    frame = goals[["ziel_id", "hf_id"]].merge(
+        status[["ziel_id", "status"]], on="ziel_id"
+    )
+    frame["feld"] = frame["hf_id"].map(top)
+    order = fields[fields["uebergeordnet"] == ""].sort_values("reihenfolge")["hf_id"]
+    matrix = pd.crosstab(frame["feld"], frame["status"])
+    return matrix.reindex(index=list(order), columns=list(STATUS), fill_value=0)
+
+
+@dataclass(frozen=True)
+class Changes:
+    goals: pd.DataFrame  # ziel_id, text, von, nach, benutzer, zeit, kommentar
+    values: pd.DataFrame  # indikator_id, name, datum, gebiet, wert, vorher
+    progress: pd.DataFrame  # indikator_id, name, von, nach
+    indicators: pd.DataFrame  # indikator_id, name, aenderung
+    daz: pd.DataFrame  # was, von, nach
+    schools: pd.DataFrame  # name_dokument, sozialraum, von, nach
+    areas: pd.DataFrame  # sozialraum, von, nach, differenz
+    matrix_a: pd.DataFrame
+    matrix_b: pd.DataFrame
+
+
+def _goals(a: Snapshot, b: Snapshot) -> pd.DataFrame:
+    texts = b.table("ziele").set_index("ziel_id")["text"]
+    before = a.goals().set_index("ziel_id")
+    after = b.goals().set_index("ziel_id")
+    changed = after[after["version"] != before["version"]]
+    out = pd.DataFrame(
+        {
+            "ziel_id": changed.index,
+            "text": texts.reindex(changed.index).to_numpy(),
+            "von": before.loc[changed.index, "status"].to_numpy(),
+            "nach": changed["status"].to_numpy(),
+            "benutzer": changed["benutzer"].to_numpy(),
+            "zeit": changed["zeit"].to_numpy(),
+            "kommentar": changed["kommentar"].to_numpy(),
+        }
+    )
+    return out[out["von"] != out["nach"]].reset_index(drop=True)
+
+
+def _values(a: Snapshot, b: Snapshot, names: pd.Series) -> pd.DataFrame:
+    key = ["indikator_id", "datum", "gebiet"]
+    before = a.values()[[*key, "wert"]].rename(columns={"wert": "vorher"})
+    merged = b.values().merge(before, on=key, how="left")
+    new = merged[merged["vorher"].isna() | (merged["vorher"] != merged["wert"])]
+    new = new.assign(name=new["indikator_id"].map(names))
+    return new[
+        ["indikator_id", "name", "datum", "gebiet", "wert", "vorher"]
+    ].reset_index(drop=True)
+
+
+def _indicators(a: Snapshot, b: Snapshot) -> tuple[pd.DataFrame, pd.DataFrame]:
+    cat_a = a.indicators().set_index("indikator_id", drop=False)
+    cat_b = b.indicators()
+    vals_a, vals_b = a.values(), b.values()
+    rows, progress = [], []
+    for _, ind in cat_b.iterrows():
+        iid = ind["indikator_id"]
+        if iid not in cat_a.index:
+            rows.append((iid, ind["name"], "neu"))
+        elif cat_a.loc[iid, "version"] != ind["version"]:
+            rows.append((iid, ind["name"], "Definition geändert"))
+        before = (
+            indicator_progress(cat_a.loc[iid], vals_a).label
+            if iid in cat_a.index
+            else "–"
+        )
+        after = indicator_progress(ind, vals_b).label
+        if before != after:
+            progress.append((iid, ind["name"], before, after))
+    return (
+        pd.DataFrame(rows, columns=["indikator_id", "name", "aenderung"]),
+        pd.DataFrame(progress, columns=["indikator_id", "name", "von", "nach"]),
+    )
+
+
+def _daz(a: Snapshot, b: Snapshot) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    en_a, en_b = a.enrolment(), b.enrolment()
+    sf_a, sf_b = a.schools(), b.schools()
+    rows = []
+    if (en_a.year, en_a.total) != (en_b.year, en_b.total):
+        rows.append(
+            (
+                "DaZ-Schüler (Landkreis)",
+                f"{en_a.total} ({en_a.year})",
+                f"{en_b.total} ({en_b.year})",
+            )
+        )
+    if sf_a.year != sf_b.year:
+        rows.append(("Zahlen je Schule: Schuljahr", sf_a.year, sf_b.year))
+    daz = pd.DataFrame(rows, columns=["was", "von", "nach"])
+    cols = ["schule_id", "name_dokument", "sozialraum", "vka_schueler"]
+    both = sf_a.frame[cols].merge(
+        sf_b.frame[cols], on=["schule_id", "name_dokument", "sozialraum"], how="outer",
+        suffixes=("_a", "_b"),
+    )  # fmt: skip
+    moved = both[both["vka_schueler_a"].fillna(-1) != both["vka_schueler_b"].fillna(-1)]
+    schools = moved.rename(columns={"vka_schueler_a": "von", "vka_schueler_b": "nach"})[
+        ["name_dokument", "sozialraum", "von", "nach"]
+    ].reset_index(drop=True)
+    areas = both.groupby("sozialraum", as_index=False)[
+        ["vka_schueler_a", "vka_schueler_b"]
+    ].sum()
+    areas = areas.rename(columns={"vka_schueler_a": "von", "vka_schueler_b": "nach"})
+    areas["differenz"] = areas["nach"] - areas["von"]
+    return daz, schools, areas[areas["differenz"] != 0].reset_index(drop=True)
+
+
+def compare(a: Snapshot, b: Snapshot) -> Changes:
+    """Everything that changed from ``a`` to ``b``."""
+    goals, fields = b.table("ziele"), b.table("handlungsfelder")
+    names = b.indicators().set_index("indikator_id")["name"]
+    indicators, progress = _indicators(a, b)
+    daz, schools, areas = _daz(a, b)
+    return Changes(
+        goals=_goals(a, b),
+        values=_values(a, b, names),
+        progress=progress,
+        indicators=indicators,
+        daz=daz,
+        schools=schools,
+        areas=areas,
+        matrix_a=status_matrix(goals, a.goals(), fields),
+        matrix_b=status_matrix(goals, b.goals(), fields),
+    )

@@ -1,0 +1,193 @@
+"""Building blocks for the Veränderungen view, the status matrix and the change slide."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import dcc, html
+
+from dashboard.changes import Changes, status_matrix
+from dashboard.components.goal_views import status_badge
+from dashboard.components.indicator_views import num
+from dashboard.components.sortable_table import plain_table
+from dashboard.formatting import fmt_stand
+
+
+def matrix_table(
+    matrix: pd.DataFrame,
+    titles: dict[str, str],
+    before: pd.DataFrame | None = None,
+    table_id: str | None = None,
+) -> html.Div:
+    """Handlungsfelder × status counts; with ``before`` each cell shows its movement."""
+    head = [
+        html.Th("Handlungsfeld"),
+        *[html.Th(status_badge(s)) for s in matrix.columns],
+    ]
+    rows = []
+    for hf, counts in matrix.iterrows():
+        cells = []
+        for status, n in counts.items():
+            text = str(int(n))
+            if before is not None:
+                d = int(n) - int(before.loc[hf, status])
+                text += f" ({d:+d})" if d else ""
+            cells.append(
+                html.Td(
+                    text,
+                    className="text-end"
+                    + (" fw-bold" if before is not None and "(" in text else ""),
+                )
+            )
+        rows.append(html.Tr([html.Td(f"{hf} {titles.get(hf, '')}"), *cells]))
+    return plain_table(head, rows, id=table_id) if table_id else plain_table(head, rows)  # fmt: skip
+
+
+def _table(frame: pd.DataFrame, columns: dict[str, str], empty: str) -> html.Div:
+    if frame.empty:
+        return html.P(empty, className="text-muted")
+    rows = [
+        html.Tr([html.Td(_cell(r[c])) for c in columns]) for _, r in frame.iterrows()
+    ]
+    return plain_table([html.Th(h) for h in columns.values()], rows)
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, pd.Timestamp):
+        return f"{value:%d.%m.%Y %H:%M}"
+    if isinstance(value, float):
+        return num(value)
+    return (
+        "–"
+        if value is None or (not isinstance(value, str) and pd.isna(value))
+        else str(value)
+    )
+
+
+def goal_changes(changes: Changes, table_id: str | None = None) -> html.Div:
+    frame = changes.goals.assign(
+        ziel=changes.goals["ziel_id"] + ": " + changes.goals["text"].str.slice(0, 90)
+    )
+    cols = {"ziel": "Ziel", "von": "Status vorher", "nach": "Status nachher", "benutzer": "Wer",
+            "zeit": "Wann (UTC)", "kommentar": "Warum (Kommentar)"}  # fmt: skip
+    return html.Div(
+        _table(frame, cols, "Kein Ziel hat seinen Status geändert."), id=table_id
+    )
+
+
+def sections(changes: Changes, names: dict[str, str], titles: dict[str, str]) -> list:
+    """All changes, each section with a heading (screen-reader and projector friendly)."""
+    values = changes.values.assign(
+        datum=changes.values["datum"].map(fmt_stand),
+        gebiet=changes.values["gebiet"].map(lambda g: names.get(g, g)),
+    )
+    return [
+        html.H2("Status der Ziele je Handlungsfeld", className="h4 mt-3"),
+        html.P("Anzahl der Ziele; in Klammern die Bewegung gegenüber dem früheren Stand."),
+        matrix_table(changes.matrix_b, titles, changes.matrix_a, table_id="veraenderungen-matrix"),
+        html.H2("Ziele mit geändertem Status", className="h4 mt-3"),
+        goal_changes(changes, "veraenderungen-ziele"),
+        html.H2("Indikatoren: neue Messwerte und Fortschritt", className="h4 mt-3"),
+        _table(values,
+               {"name": "Indikator", "datum": "Datum", "gebiet": "Gebiet", "wert": "Wert", "vorher": "vorher"},
+               "Keine neuen Messwerte."),
+        _table(changes.progress, {"name": "Indikator", "von": "Fortschritt vorher", "nach": "Fortschritt nachher"},
+               "Kein Fortschritt hat sich geändert."),
+        _table(changes.indicators, {"name": "Indikator", "aenderung": "Änderung"}, "Keine neuen oder geänderten Indikatoren."),
+        html.H2("DaZ: Schüler, Schulen und Sozialräume", className="h4 mt-3"),
+        _table(changes.daz, {"was": "Kennzahl", "von": "vorher", "nach": "nachher"}, "Keine neuen DaZ-Zahlen."),
+        _table(changes.areas, {"sozialraum": "Sozialraum", "von": "VKA-Schüler vorher", "nach": "nachher", "differenz": "Differenz"},
+               "Keine Veränderung je Sozialraum."),
+        _table(changes.schools, {"name_dokument": "Schule", "sozialraum": "Sozialraum", "von": "VKA-Schüler vorher", "nach": "nachher"},
+               "Keine Veränderung je Schule."),
+        html.H2("Akteure und Angebote", className="h4 mt-3"),
+        html.P(
+            "Akteure und Angebote kommen aus den mitgelieferten Dateien in data/ und haben im Integrationsmonitor "
+            "noch keinen zeitlichen Verlauf; neue oder beendete Einträge kann diese Ansicht deshalb nicht zeigen.",
+            className="im-source",
+        ),
+    ]  # fmt: skip
+
+
+def reporting_banner(snap, path: str) -> object:  # noqa: ANN001
+    """Says that a view shows a Berichtsstand, with a link to today's data."""
+    if snap.reporting is None:
+        return None
+    return dbc.Alert(
+        [
+            html.Strong("Ansicht zum Berichtsstand: "),
+            f"{snap.reporting.label()}. Die Daten zeigen den Stand dieses Zeitpunkts. ",
+            dcc.Link("Zu den aktuellen Daten", href=path),
+            " · ",
+            dcc.Link("Veränderungen seither", href=f"/veraenderungen?von={snap.reporting.id}&bis=heute"),
+        ],
+        color="warning",
+        id="berichtsstand-hinweis",
+    )  # fmt: skip
+
+
+def overview_matrix(snap) -> html.Div:  # noqa: ANN001
+    """Status matrix of the shown data and its movement since the previous Berichtsstand."""
+    from dashboard.current import Snapshot, reporting_points
+
+    repo = snap.repo
+    goals, fields = repo.table("ziele"), repo.table("handlungsfelder")
+    titles = fields.set_index("hf_id")["titel"].to_dict()
+    matrix = status_matrix(goals, snap.goals(), fields)
+    points = reporting_points(repo.engine)
+    if snap.reporting is not None:
+        points = [p for p in points if p.id < snap.reporting.id]
+    earlier = points[-1] if points else None
+    before = (
+        status_matrix(goals, Snapshot(repo, reporting=earlier).goals(), fields)
+        if earlier
+        else None
+    )
+    note = (
+        f"In Klammern: Bewegung seit Berichtsstand „{earlier.name}“ ({fmt_stand(earlier.datum)}). "
+        if earlier
+        else "Noch kein früherer Berichtsstand: die Bewegung zeigt sich ab dem ersten abgeschlossenen. "
+    )
+    return html.Div(
+        [
+            matrix_table(matrix, titles, before, table_id="ueberblick-statusmatrix"),
+            html.P([note, dcc.Link("Alle Veränderungen", href="/veraenderungen")], className="im-source"),
+        ]
+    )  # fmt: skip
+
+
+def changes_slide(
+    changes: Changes, titles: dict[str, str], since: str, until: str
+) -> html.Section:
+    """The meeting's first question: what changed since the last Berichtsstand.
+
+    Compact for the projector: status changes (who, why), DaZ, and only the matrix
+    rows that moved.
+    """
+    from dashboard.components.slides import slide
+
+    goals = changes.goals.assign(
+        ziel=changes.goals["ziel_id"]
+        + ": "
+        + changes.goals["text"].str.slice(0, 48)
+        + "…",
+        wechsel=changes.goals["von"] + " → " + changes.goals["nach"],
+    )
+    cols = {
+        "ziel": "Ziel",
+        "wechsel": "Status",
+        "benutzer": "Wer",
+        "kommentar": "Warum",
+    }
+    moved = changes.matrix_b.ne(changes.matrix_a).any(axis=1)
+    daz = [f"{r.was}: {r.von} → {r.nach}" for r in changes.daz.itertuples()]
+    body = [
+        html.P(f"Vorher: {since} · Nachher: {until}", className="im-slide-note"),
+        html.Div(_table(goals, cols, "Kein Ziel hat seinen Status geändert."), id="folie-veraenderungen-ziele"),
+        html.P("; ".join(daz) if daz else "Keine neuen DaZ-Zahlen.", className="mb-1"),
+        html.P(f"{len(changes.values)} neue Messwerte, {len(changes.progress)} Indikatoren mit geändertem Fortschritt.",
+               className="mb-1"),
+        matrix_table(changes.matrix_b[moved], titles, changes.matrix_a) if moved.any() else None,
+    ]  # fmt: skip
+    return slide("veraenderungen", "Veränderungen seit der letzten Sitzung", body,
+                 "Zielregister, Indikatoren und DaZ-Importe des Integrationsmonitors")  # fmt: skip
