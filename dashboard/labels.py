@@ -92,6 +92,14 @@ FOOTER_LINKS = "Hilfe und rechtliche Hinweise"
 NOT_FOUND_TEXT = (
     "Diese Adresse gibt es im Integrationsmonitor nicht. Bitte prüfen Sie die "
     "Schreibweise oder wählen Sie eine der folgenden Seiten:"
+
+BENUTZER_ONLY_ADMIN = (
+    "Die Benutzerverwaltung steht nur angemeldeten Konten der Rolle „Administration“ "
+    "offen."
+)
+BENUTZER_HINT = (
+    "Jede Änderung wird protokolliert (wer, wann) und beendet alle laufenden Sitzungen "
+    "des Kontos sofort. Das eigene Konto kann nicht gesperrt oder herabgestuft werden."
 )
 SEARCH_LABEL = (
     "Suche in Schulen, Gemeinden, Sozialräumen, Zielen, Akteuren und Angeboten"

@@ -11,7 +11,7 @@ from dash import html
 
 from dashboard import ids, labels
 from dashboard.security import CSRF_FIELD, csrf_token
-from dashboard.store.auth import current_user
+from dashboard.store.auth import ADMINISTRATION, current_user
 
 dash.register_page(
     __name__,
@@ -33,6 +33,9 @@ def layout(fehler: str | None = None, weiter: str = "/", **_query: str) -> html.
             [
                 html.H1(labels.LOGIN_TITLE, className="h2"),
                 html.P(f"Angemeldet als {user['name']} (Rolle {user['rolle']})."),
+                html.P(html.A(labels.BENUTZER_TITLE, href="/benutzer"))
+                if user["rolle"] == ADMINISTRATION
+                else None,
                 html.Form(
                     [
                         _token(),

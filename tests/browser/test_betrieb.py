@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import os
+import sqlite3
+import urllib.error
+import urllib.request
+from pathlib import Path
+
 import pytest
 
+from dashboard import ids
 from tests.browser.conftest import ADMIN, ADMIN_PASSWORD, Watched, login
 
 pytestmark = pytest.mark.browser
@@ -50,3 +58,81 @@ def test_login_form_carries_a_token_and_works_under_the_csp(strict):
     strict.page.click("form[action='/auth/abmelden'] button")
     strict.page.wait_for_url(strict.base_url + "/")
     assert strict.console_errors == []
+
+
+def _save_goal_status(base_url: str, cookie: str) -> int:
+    """POST the goal editor's save callback with ``cookie``; return the HTTP status."""
+    deps = json.loads(urllib.request.urlopen(base_url + "/_dash-dependencies").read())
+    dep = next(d for d in deps if d["inputs"][0]["id"] == ids.ZIELE_SAVE)
+    values = {
+        ids.ZIELE_EDIT_STATE: {"ziel_id": "Z-4.1-1", "version": 0, "feld": "4.1"},
+        ids.ZIELE_STATUS: "geplant",
+    }
+    outputs = [
+        {"id": o.rsplit(".", 1)[0], "property": o.rsplit(".", 1)[1].split("@")[0]}
+        for o in dep["output"].strip(".").split("...")
+    ]
+    body = {
+        "output": dep["output"],
+        "outputs": outputs,
+        "changedPropIds": [f"{ids.ZIELE_SAVE}.n_clicks"],
+        "inputs": [{**dep["inputs"][0], "value": 1}],
+        "state": [{**s, "value": values.get(s["id"])} for s in dep["state"]],
+    }
+    request = urllib.request.Request(
+        base_url + "/_dash-update-component",
+        data=json.dumps(body).encode(),
+        headers={"Content-Type": "application/json", "Cookie": cookie},
+    )
+    try:
+        return urllib.request.urlopen(request, timeout=20).status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+def test_admin_creates_and_disables_an_account(browser, live_server, strict, tmp_path):
+    shots = Path(os.environ.get("IM_SHOTS", tmp_path))
+    login(strict, ADMIN, ADMIN_PASSWORD)
+    strict.goto("/benutzer")
+    page = strict.page
+    page.fill(f"#{ids.BEN_NEW_NAME}", "neu-bearbeiter")
+    page.fill(f"#{ids.BEN_NEW_PASSWORD}", "neu-passwort-123")
+    page.click(f"#{ids.BEN_CREATE}")
+    page.wait_for_selector(f"#{ids.BEN_MESSAGE} .alert-success")
+    assert "neu-bearbeiter" in page.inner_text(f"#{ids.BEN_TABLE}")
+
+    other = browser.new_context(viewport={"width": 1024, "height": 768})
+    user = Watched(other.new_page(), live_server.url)
+    login(user, "neu-bearbeiter", "neu-passwort-123")
+    session = next(c for c in other.cookies() if c["name"] == "session")
+    cookie = f"session={session['value']}"
+    assert _save_goal_status(live_server.url, cookie) == 200
+
+    strict.goto("/benutzer")  # the new name is in the list now
+    page.select_option(f"#{ids.BEN_SELECT}", "neu-bearbeiter")
+    page.select_option(f"#{ids.BEN_ACTION}", "sperren")
+    page.click(f"#{ids.BEN_APPLY}")
+    page.wait_for_selector(f"#{ids.BEN_MESSAGE} .alert-success")
+    assert "gesperrt" in page.inner_text(f"#{ids.BEN_TABLE}")
+    page.screenshot(path=str(shots / "benutzer-1024.png"), full_page=True)
+
+    assert _save_goal_status(live_server.url, cookie) == 403  # next write refused
+    user.goto("/anmelden")
+    assert user.page.locator("#login-name").count() == 1  # logged out
+    other.close()
+    with sqlite3.connect(live_server.db) as conn:
+        actions = [
+            r[0]
+            for r in conn.execute(
+                "select aktion from audit where benutzer = ? order by id", (ADMIN,)
+            )
+        ]
+    assert actions[-2:] == ["Benutzer angelegt", "Benutzer gesperrt"]
+    assert strict.console_errors == [] and user.console_errors == []
+
+
+def test_user_page_is_closed_to_others(strict):
+    strict.goto("/benutzer")
+    text = strict.page.inner_text("#_pages_content")
+    assert "nur angemeldeten Konten der Rolle" in text
+    assert ADMIN not in text
