@@ -16,9 +16,9 @@ from dash import ALL, Input, Output, State, callback, ctx, dcc, html
 
 from dashboard import ids, services
 from dashboard.components.sortable_table import plain_table
+from dashboard.data import upload_guard
 from dashboard.data.daz import BASE_YEAR
 from dashboard.data.daz_upload import KEY, ParsedUpload, parse_upload, template_csv
-from dashboard.data.tabular import MAX_BYTES
 from dashboard.formatting import fmt_stand
 from dashboard.store.auth import ADMINISTRATION, BEARBEITUNG, current_user, require_role
 from dashboard.store.daz_imports import (
@@ -48,12 +48,19 @@ def existing_keys() -> set[tuple]:
 
 
 def validate(contents: str, filename: str) -> ParsedUpload:
+    """Decode the upload and check it (``upload_guard``) before any parser sees it."""
+    shown = str(filename)[:60]
     try:
-        raw = base64.b64decode(contents.split(",", 1)[1], validate=True)
+        filename = upload_guard.check_name(filename)
+        upload_guard.check_encoded_size(contents if isinstance(contents, str) else "")
+        raw = base64.b64decode(str(contents).split(",", 1)[1], validate=True)
+        upload_guard.check_upload(raw, filename)
     except (IndexError, binascii.Error):
         return ParsedUpload(
-            pd.DataFrame(), [f"{filename}: Datei konnte nicht gelesen werden."]
+            pd.DataFrame(), [f"{shown}: Datei konnte nicht gelesen werden."]
         )
+    except upload_guard.UploadRefused as exc:
+        return ParsedUpload(pd.DataFrame(), [f"{shown}: {exc}"])
     schools = services.get().repo.table("schulen_daz")
     names = {
         str(n).strip().lower(): sid
@@ -216,21 +223,9 @@ def download_template(_n):  # noqa: ANN001, ANN201
 )
 def check_upload(contents, filename):  # noqa: ANN001, ANN201
     require_role(BEARBEITUNG)
-    if len(contents or "") > MAX_BYTES * 4 // 3 + 100:
-        return (
-            [
-                dbc.Alert(
-                    f"{filename}: Die Datei ist größer als 1 MB.",
-                    color="danger",
-                    id="daz-fehler",
-                )
-            ],
-            None,
-            True,
-        )
     parsed = validate(contents, filename)
     pending = {"contents": contents, "filename": filename} if parsed.ok else None
-    return preview(parsed, filename), pending, not parsed.ok
+    return preview(parsed, str(filename)[:60]), pending, not parsed.ok
 
 
 @callback(
@@ -262,7 +257,10 @@ def commit(_n, pending):  # noqa: ANN001, ANN201
             preview(parsed, pending["filename"]),
         )
     import_id = commit_import(
-        services.get().engine, parsed.rows, user["name"], pending["filename"]
+        services.get().engine,
+        parsed.rows,
+        user["name"],
+        upload_guard.check_name(pending["filename"]),
     )
     msg = dbc.Alert(
         f"Import {import_id} gespeichert: {len(parsed.rows)} Zeilen aus {pending['filename']}.",
