@@ -92,7 +92,9 @@ FOOTER_LINKS = "Hilfe und rechtliche Hinweise"
 NOT_FOUND_TEXT = (
     "Diese Adresse gibt es im Integrationsmonitor nicht. Bitte prüfen Sie die "
     "Schreibweise oder wählen Sie eine der folgenden Seiten:"
+)
 
+# Betrieb (issue 13): user administration
 BENUTZER_ONLY_ADMIN = (
     "Die Benutzerverwaltung steht nur angemeldeten Konten der Rolle „Administration“ "
     "offen."

@@ -9,6 +9,7 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.components.chart_text import accessible_graph
 from dashboard.components.info import info
+from dashboard.data import goal_rules as rules
 from dashboard.data.progress import STATUS, indicator_progress
 from dashboard.figures.goals import indicator_chart
 from dashboard.formatting import fmt_num, fmt_stand
@@ -227,19 +228,26 @@ def edit_modal(actors: pd.DataFrame) -> dbc.Modal:
                         ],
                     ),
                     dbc.Label(today_hint, html_for=ids.ZIELE_DATE, class_name="mt-2"),
-                    dbc.Input(id=ids.ZIELE_DATE, type="date"),
+                    dbc.Input(
+                        id=ids.ZIELE_DATE,
+                        type="date",
+                        min=rules.FIRST_DAY,
+                        max=rules.LAST_DAY,
+                    ),
                     dbc.Label(
                         "Kommentar / Beschluss",
                         html_for=ids.ZIELE_COMMENT,
                         class_name="mt-2",
                     ),
-                    dbc.Textarea(id=ids.ZIELE_COMMENT, rows=3),
+                    dbc.Textarea(
+                        id=ids.ZIELE_COMMENT, rows=3, maxLength=rules.MAX_TEXT
+                    ),
                     dbc.Label(
                         "Neue Maßnahme (optional)",
                         html_for=ids.ZIELE_MEASURE,
                         class_name="mt-2",
                     ),
-                    dbc.Input(id=ids.ZIELE_MEASURE),
+                    dbc.Input(id=ids.ZIELE_MEASURE, maxLength=rules.MAX_TEXT),
                     html.Fieldset(
                         [
                             html.Legend(
@@ -252,16 +260,24 @@ def edit_modal(actors: pd.DataFrame) -> dbc.Modal:
                                         dbc.Input(
                                             id=ids.ZIELE_IND_VALUE,
                                             type="number",
+                                            min=-rules.MAX_VALUE,
+                                            max=rules.MAX_VALUE,
                                             placeholder="Wert",
                                         )
                                     ),
                                     dbc.Col(
-                                        dbc.Input(id=ids.ZIELE_IND_DATE, type="date")
+                                        dbc.Input(
+                                            id=ids.ZIELE_IND_DATE,
+                                            type="date",
+                                            min=rules.FIRST_DAY,
+                                            max=rules.LAST_DAY,
+                                        )
                                     ),
                                     dbc.Col(
                                         dbc.Input(
                                             id=ids.ZIELE_IND_SOURCE,
                                             placeholder="Quelle",
+                                            maxLength=rules.MAX_SOURCE,
                                         )
                                     ),
                                 ],

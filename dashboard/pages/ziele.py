@@ -29,6 +29,11 @@ dash.register_page(
 )
 
 
+def _text(value: object) -> object:
+    """Strip text; anything else is passed on for the rules to refuse."""
+    return value.strip() if isinstance(value, str) else ("" if value is None else value)
+
+
 def _tables() -> dict[str, pd.DataFrame]:
     repo = services.get().repo
     tables = {
@@ -250,11 +255,11 @@ def save_goal(
     source,
 ):  # noqa: ANN001, ANN201, PLR0913
     user = require_role(BEARBEITUNG)
-    if not state or "ziel_id" not in state:
+    if not isinstance(state, dict) or "ziel_id" not in state:
         raise dash.exceptions.PreventUpdate
     messwerte = ()
     if ind:
-        if value is None or not value_date or not (source or "").strip():
+        if value in (None, "") or not value_date or not _text(source):
             return (
                 dbc.Alert(
                     "Für einen Messwert bitte Wert, Datum und Quelle angeben.",
@@ -264,12 +269,13 @@ def save_goal(
                 dash.no_update,
                 dash.no_update,
             )
-        messwerte = ((ind, value_date, float(value), source.strip()),)
+        messwerte = ((ind, value_date, value, _text(source)),)
+    # Raw values go to the store: goal_rules.check_edit decides, for forged requests too.
     edit = store.Edit(
         status=status,
         verantwortlich=responsible or "",
-        kommentar=(comment or "").strip(),
-        massnahme=(measure or "").strip(),
+        kommentar=_text(comment),
+        massnahme=_text(measure),
         datum=datum or "",
         messwerte=messwerte,
     )
@@ -277,14 +283,14 @@ def save_goal(
         version = store.save(
             services.get().engine,
             state["ziel_id"],
-            int(state["version"]),
+            state.get("version"),
             edit,
             user["name"],
         )
     except store.Conflict as exc:
         reload = dbc.Button(
             "Neu laden",
-            href=f"/ziele?feld={state['feld']}",
+            href=f"/ziele?feld={state.get('feld', '')}",
             external_link=True,
             color="warning",
             class_name="ms-2",
@@ -303,7 +309,7 @@ def save_goal(
         id="ziele-gespeichert",
         duration=8000,
     )
-    return None, False, _cards(_tables(), state["feld"]), msg
+    return None, False, _cards(_tables(), str(state.get("feld", ""))), msg
 
 
 @callback(

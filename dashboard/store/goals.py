@@ -13,8 +13,14 @@ import pandas as pd
 from sqlalchemy import Engine, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
+from dashboard.data.goal_rules import (
+    check_edit,
+    iso_date,
+    number,
+    readable_measurements,
+)
 from dashboard.data.progress import INITIAL_STATUS, STATUS
-from dashboard.store.models import audit, messwert, ziel_version
+from dashboard.store.models import REFERENCE, audit, messwert, ziel_version
 
 
 class Conflict(RuntimeError):
@@ -45,10 +51,37 @@ def history(engine: Engine, ziel_id: str | None = None) -> pd.DataFrame:
 
 
 def measurements(engine: Engine) -> pd.DataFrame:
+    """Measured values a page can show, oldest first.
+
+    A later value for the same indicator and date replaces the earlier one: that is how
+    a wrong entry is corrected by a new version (nothing is ever overwritten). Stored
+    values that break the rules (``goal_rules.readable_measurements``) are left out.
+    """
     with engine.connect() as conn:
-        return pd.read_sql(
+        values = pd.read_sql(
             select(messwert).order_by(messwert.c.datum, messwert.c.id), conn
         )
+    values = readable_measurements(values)
+    return values.drop_duplicates(["indikator_id", "datum"], keep="last")
+
+
+def _reference(conn) -> dict:  # noqa: ANN001
+    """What an edit may refer to: goals, indicators (with their goal), actors."""
+    ziele, indikatoren, akteure = (
+        REFERENCE["ziele"],
+        REFERENCE["indikatoren"],
+        REFERENCE["akteure"],
+    )
+    return {
+        "goals": set(conn.execute(select(ziele.c.ziel_id)).scalars()),
+        "indicator_goal": dict(
+            conn.execute(
+                select(indikatoren.c.indikator_id, indikatoren.c.ziel_id)
+            ).all()
+        ),
+        "actors": set(conn.execute(select(akteure.c.akteur_id)).scalars()),
+        "statuses": set(STATUS),
+    }
 
 
 def current(versions: pd.DataFrame, goal_ids: list[str]) -> pd.DataFrame:
@@ -94,10 +127,27 @@ def save(engine: Engine, ziel_id: str, base_version: int, edit: Edit, user: str)
     Conflict
         If another version was saved after ``base_version``.
     ValueError
-        On an unknown status or a non-finite measured value.
+        When ``goal_rules.check_edit`` finds a problem (German message): unknown goal,
+        status or actor, a foreign indicator, an invalid date or number, overlong text.
     """
-    if edit.status not in STATUS:
-        raise ValueError(f"Unbekannter Status „{edit.status}“.")
+    with engine.connect() as conn:
+        errors = check_edit(
+            ziel_id,
+            base_version,
+            edit.status,
+            edit.verantwortlich,
+            edit.kommentar,
+            edit.massnahme,
+            edit.datum,
+            edit.messwerte,
+            **_reference(conn),
+        )
+    if errors:
+        raise ValueError(" ".join(errors))
+    base_version = int(base_version)
+    messwerte = tuple(
+        (i, iso_date(d), number(w), q.strip()) for i, d, w, q in edit.messwerte
+    )
     now = datetime.now(UTC)
     try:
         with engine.begin() as conn:
@@ -110,10 +160,7 @@ def save(engine: Engine, ziel_id: str, base_version: int, edit: Edit, user: str)
                 .limit(1)
             ).first()
             if (latest.version if latest else 0) != base_version:
-                raise Conflict(
-                    f"Dieses Ziel wurde inzwischen von {latest.benutzer} am {latest.zeit:%d.%m.%Y um %H:%M} Uhr "
-                    "(UTC) geändert. Ihre Eingabe wurde nicht gespeichert. Bitte neu laden und erneut eintragen."
-                )
+                raise _conflict(latest)
             version = base_version + 1
             version_id = conn.execute(
                 insert(ziel_version).values(
@@ -123,12 +170,12 @@ def save(engine: Engine, ziel_id: str, base_version: int, edit: Edit, user: str)
                     verantwortlich=edit.verantwortlich,
                     kommentar=edit.kommentar,
                     massnahme=edit.massnahme,
-                    datum=edit.datum or now.date().isoformat(),
+                    datum=iso_date(edit.datum) or now.date().isoformat(),
                     benutzer=user,
                     zeit=now,
                 )
             ).inserted_primary_key[0]
-            for indikator_id, datum, wert, quelle in edit.messwerte:
+            for indikator_id, datum, wert, quelle in messwerte:
                 conn.execute(
                     insert(messwert).values(
                         indikator_id=indikator_id,
@@ -145,16 +192,32 @@ def save(engine: Engine, ziel_id: str, base_version: int, edit: Edit, user: str)
                     aktion="Ziel geändert",
                     tabelle="ziel_version",
                     details=f"{ziel_id} Version {version}: {edit.status}"
-                    + (
-                        f", {len(edit.messwerte)} Messwert(e)" if edit.messwerte else ""
-                    ),
+                    + (f", {len(messwerte)} Messwert(e)" if messwerte else ""),
                 )
             )
     except IntegrityError as exc:  # a concurrent save took the same version number
-        raise Conflict(
-            "Dieses Ziel wurde gerade gleichzeitig geändert. Bitte neu laden."
-        ) from exc
+        with engine.connect() as conn:
+            winner = conn.execute(
+                select(ziel_version.c.benutzer, ziel_version.c.zeit)
+                .where(ziel_version.c.ziel_id == ziel_id)
+                .order_by(ziel_version.c.version.desc())
+                .limit(1)
+            ).first()
+        raise _conflict(winner) from exc
     return version
+
+
+def _conflict(latest) -> Conflict:  # noqa: ANN001
+    """The refusal naming who saved first and when."""
+    if latest is None:
+        return Conflict(
+            "Dieses Ziel wurde gerade gleichzeitig geändert. Bitte neu laden."
+        )
+    return Conflict(
+        f"Dieses Ziel wurde inzwischen von {latest.benutzer} am "
+        f"{latest.zeit:%d.%m.%Y um %H:%M} Uhr (UTC) geändert. Ihre Eingabe wurde nicht "
+        "gespeichert. Bitte neu laden und erneut eintragen."
+    )
 
 
 def version_count(engine: Engine) -> int:

@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import delete, text, update
 from sqlalchemy.exc import DatabaseError
 
+from dashboard.data.loaders import load_all
 from dashboard.data.progress import (
     PROGRESS_CONTEXT,
     PROGRESS_LIMITED,
@@ -19,6 +20,8 @@ from dashboard.data.progress import (
 from dashboard.store import goals as store
 from dashboard.store.db import make_engine, migrate
 from dashboard.store.models import audit, messwert, ziel_version
+from dashboard.store.seed import seed
+from tests.conftest import DATA
 
 
 def test_progress_without_baseline_or_measurement():
@@ -92,10 +95,17 @@ def test_progress_uses_elapsed_time_with_target_date():
     assert late.label == PROGRESS_MODERATE
 
 
+@pytest.fixture(scope="module")
+def datasets():
+    return load_all(DATA)
+
+
 @pytest.fixture()
-def engine(tmp_path):
+def engine(tmp_path, datasets):
+    """A store with the bundled goals, indicators and actors (edits refer to them)."""
     eng = make_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
     migrate(eng)
+    seed(eng, datasets)
     return eng
 
 
@@ -110,7 +120,10 @@ def test_save_appends_versions_with_measurements(engine):
         engine,
         goal,
         v1,
-        store.Edit("in Umsetzung", messwerte=(("I-X", "2018-02-01", 1.0, "Amt"),)),
+        store.Edit(
+            "in Umsetzung",
+            messwerte=(("I-GEMEINDEDOLMETSCHER", "2018-02-01", 1.0, "Amt"),),
+        ),
         "bert",
     )
     hist = store.history(engine, goal)
@@ -129,9 +142,12 @@ def test_second_editor_gets_conflict_with_who_and_when(engine):
 def test_history_is_append_only_in_the_database(engine):
     store.save(
         engine,
-        "Z-4.2-1",
+        "Z-4.5-5",
         0,
-        store.Edit("geplant", messwerte=(("I-X", "2018-01-01", 2.0, "Amt"),)),
+        store.Edit(
+            "geplant",
+            messwerte=(("I-GEMEINDEDOLMETSCHER", "2018-01-01", 2.0, "Amt"),),
+        ),
         "anna",
     )
     for table in (ziel_version, messwert, audit):
