@@ -35,6 +35,9 @@ class Settings:
     # Betrieb (issue 13): reverse proxy hops trusted for X-Forwarded-*, HTTPS-only cookies
     proxy_hops: int = field(default=0, metadata={"env": "IM_PROXY_HOPS"})
     secure_cookies: bool = field(default=False, metadata={"env": "IM_SECURE_COOKIES"})
+    login_limit: str = field(
+        default="10 per minute", metadata={"env": "IM_LOGIN_LIMIT"}
+    )
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:

@@ -29,7 +29,6 @@ FORM_BYTES = 16 * 1024
 # Uploads travel base64-encoded inside the callback JSON (4/3 of the file size): the
 # limit lets a too-large file reach the upload guard, which answers in German.
 CALLBACK_BYTES = 12 * 1024 * 1024
-LOGIN_LIMIT = "10 per minute"
 PDF_LIMIT = "3 per minute"
 FIGURE_LIMIT = "30 per minute"
 DASH_UPDATE = "/_dash-update-component"

@@ -20,7 +20,6 @@ from dashboard.reports.html import DRAW, DRAW_URL
 from dashboard.reports.pdf import CACHE_HEADER, PRINTER, PdfPrinter
 from dashboard.security import (
     FIGURE_LIMIT,
-    LOGIN_LIMIT,
     PDF_LIMIT,
     check_csrf,
     install,
@@ -74,7 +73,7 @@ def configure(server: flask.Flask, services: Services) -> None:
     limiter = install(server, services.settings)
 
     @server.post("/auth/anmelden")
-    @limiter.limit(LOGIN_LIMIT)
+    @limiter.limit(services.settings.login_limit)
     def anmelden():  # noqa: ANN202
         check_csrf()
         result = login(

@@ -72,6 +72,8 @@ def live_server(tmp_path_factory):
         "IM_INSTANCE_DIR": str(instance),
         "DASH_PORT": str(port),
         "SECRET_KEY": "browser-test",
+        # the tests log in far more often than a person; the limit has unit tests
+        "IM_LOGIN_LIMIT": "1000 per minute",
     }
     env.pop("DATABASE_URL", None)
     users = ((USER, PASSWORD, "Bearbeitung"), (ADMIN, ADMIN_PASSWORD, "Administration"))

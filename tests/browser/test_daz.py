@@ -76,7 +76,11 @@ def test_trend_and_scenario(watched):
             "doppelte Angabe",
         ),
         ("leer.csv", b"", "leer"),
-        ("gross.csv", HEADER.encode() + b"x" * 1_100_000, "größer als 1 MB"),
+        (
+            "gross.csv",
+            HEADER.encode() + b"x" * 1_100_000,
+            "erlaubt ist höchstens 1,0 MB",
+        ),
         (
             "alt.csv",
             VALID.replace("2017/18", "2016/17").encode(),
