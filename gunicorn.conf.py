@@ -12,6 +12,7 @@ bind = os.environ.get("IM_BIND", "127.0.0.1:8050")
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 threads = int(os.environ.get("IM_THREADS", "4"))
 timeout = 120
+keepalive = int(os.environ.get("IM_KEEPALIVE", "5"))
 graceful_timeout = 30
 limit_request_line = 8190
 accesslog = "-"
