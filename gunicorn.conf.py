@@ -2,13 +2,14 @@
 
 The master prepares the store once (migrations, seeding, session key) before the
 workers start, so several workers never migrate or seed the same database at once.
-Environment: ``WEB_CONCURRENCY`` (workers, default 2), ``IM_BIND`` (default
-127.0.0.1:8050; behind a reverse proxy keep it on loopback).
+Environment: ``WEB_CONCURRENCY`` (workers, default 2), ``IM_THREADS`` (threads per
+worker, default 4), ``IM_BIND`` (default 127.0.0.1:``DASH_PORT``; behind a reverse
+proxy keep it on loopback), ``IM_KEEPALIVE`` (seconds, default 5).
 """
 
 import os
 
-bind = os.environ.get("IM_BIND", "127.0.0.1:8050")
+bind = os.environ.get("IM_BIND", f"127.0.0.1:{os.environ.get('DASH_PORT', '8050')}")
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 threads = int(os.environ.get("IM_THREADS", "4"))
 timeout = 120
