@@ -144,6 +144,11 @@ def install(server: flask.Flask, settings: Settings) -> Limiter:
     def unexpected(exc: Exception):  # noqa: ANN202
         # The trace goes to the server log, never to the client.
         LOG.exception("Unerwarteter Fehler bei %s", flask.request.path)
+        if flask.request.path == DASH_UPDATE:
+            # The browser only sends values its components offer; a callback that
+            # cannot use its inputs was sent a forged request (400). A bug shows up
+            # the same way in the log and as a console error in the browser tests.
+            return _text(labels.BAD_REQUEST, 400)
         return _text(labels.SERVER_ERROR, 500)
 
     return Limiter(
