@@ -9,45 +9,42 @@ value was stored before these rules existed.
 from __future__ import annotations
 
 import math
-import re
-from datetime import date
 
 import pandas as pd
+
+from dashboard.data.messwert_upload import parse_date, parse_number
 
 MAX_TEXT = 2000
 MAX_SOURCE = 300
 MAX_VALUE = 1e9
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 FIRST_DAY, LAST_DAY = f"{FIRST_YEAR}-01-01", f"{LAST_YEAR}-12-31"  # form min/max
-_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def iso_date(value: object) -> str | None:
-    """``value`` as an ISO date (YYYY-MM-DD) between 1990 and 2100, else ``None``."""
-    if not isinstance(value, str) or not _ISO.fullmatch(value.strip()):
+    """``value`` as a stored date (``messwert_upload.parse_date``: day, month or year,
+    German or ISO spelling) between 1990 and 2100, else ``None``."""
+    if not isinstance(value, str) or len(value) > 20:
         return None
-    try:
-        parsed = date.fromisoformat(value.strip())
-    except ValueError:
+    parsed = parse_date(value)
+    if parsed is None or not FIRST_YEAR <= int(parsed[:4]) <= LAST_YEAR:
         return None
-    return parsed.isoformat() if FIRST_YEAR <= parsed.year <= LAST_YEAR else None
+    return parsed
 
 
 def number(value: object) -> float | None:
-    """A finite number within ±``MAX_VALUE`` (German decimal comma accepted)."""
-    if isinstance(value, bool):
+    """A finite number within ±``MAX_VALUE`` (German spelling as in value uploads)."""
+    if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, str):
-        value = (
-            value.strip().replace(".", "").replace(",", ".")
-            if "," in value
-            else value.strip()
-        )
-    try:
-        result = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+        result = parse_number(value) if len(value) <= 40 else None
+    elif isinstance(value, int | float):
+        result = float(value)
+    else:
         return None
-    return result if math.isfinite(result) and abs(result) <= MAX_VALUE else None
+    if result is None or not math.isfinite(result) or abs(result) > MAX_VALUE:
+        return None
+    return result
 
 
 def whole(value: object) -> int | None:
@@ -112,7 +109,8 @@ def check_edit(
             errors.append("Der Messwert gehört zu keinem Indikator dieses Ziels.")
         if iso_date(mdatum) is None:
             errors.append(
-                f"Messdatum „{str(mdatum)[:20]}“ ist kein gültiges Datum (TT.MM.JJJJ)."
+                f"Messdatum „{str(mdatum)[:20]}“ ist kein gültiges Datum "
+                "(TT.MM.JJJJ, MM/JJJJ oder JJJJ)."
             )
         if number(wert) is None:
             errors.append(
@@ -134,7 +132,7 @@ def readable_measurements(values: pd.DataFrame) -> pd.DataFrame:
     """
     if values.empty:
         return values
-    ok = values["datum"].map(lambda d: iso_date(d) is not None) & values["wert"].map(
+    ok = values["datum"].map(lambda d: iso_date(d) == d) & values["wert"].map(
         lambda v: number(v) is not None
     )
     return values[ok]

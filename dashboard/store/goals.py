@@ -53,33 +53,38 @@ def history(engine: Engine, ziel_id: str | None = None) -> pd.DataFrame:
 def measurements(engine: Engine) -> pd.DataFrame:
     """Measured values a page can show, oldest first.
 
-    A later value for the same indicator and date replaces the earlier one: that is how
-    a wrong entry is corrected by a new version (nothing is ever overwritten). Stored
-    values that break the rules (``goal_rules.readable_measurements``) are left out.
+    Stored values that break the rules (``goal_rules.readable_measurements``) are left
+    out, so no stored value can make a page fail; which value counts (the latest entry
+    per indicator and date corrects earlier ones) is decided in ``dashboard.current``.
     """
     with engine.connect() as conn:
         values = pd.read_sql(
             select(messwert).order_by(messwert.c.datum, messwert.c.id), conn
         )
-    values = readable_measurements(values)
-    return values.drop_duplicates(["indikator_id", "datum"], keep="last")
+    return readable_measurements(values)
 
 
-def _reference(conn) -> dict:  # noqa: ANN001
-    """What an edit may refer to: goals, indicators (with their goal), actors."""
+def _reference(engine: Engine) -> dict:
+    """What an edit may refer to: goals, current indicators (with their goal), actors."""
+    from dashboard.current import indicator_catalogue  # current reads this module
+    from dashboard.store import indicators as indicator_store
+
     ziele, indikatoren, akteure = (
         REFERENCE["ziele"],
         REFERENCE["indikatoren"],
         REFERENCE["akteure"],
     )
+    with engine.connect() as conn:
+        goals = set(conn.execute(select(ziele.c.ziel_id)).scalars())
+        bundled = pd.read_sql(select(indikatoren), conn)
+        actors = set(conn.execute(select(akteure.c.akteur_id)).scalars())
+    catalogue = indicator_catalogue(bundled, indicator_store.versions(engine))
     return {
-        "goals": set(conn.execute(select(ziele.c.ziel_id)).scalars()),
+        "goals": goals,
         "indicator_goal": dict(
-            conn.execute(
-                select(indikatoren.c.indikator_id, indikatoren.c.ziel_id)
-            ).all()
+            zip(catalogue["indikator_id"], catalogue["ziel_id"], strict=True)
         ),
-        "actors": set(conn.execute(select(akteure.c.akteur_id)).scalars()),
+        "actors": actors,
         "statuses": set(STATUS),
     }
 
@@ -130,18 +135,17 @@ def save(engine: Engine, ziel_id: str, base_version: int, edit: Edit, user: str)
         When ``goal_rules.check_edit`` finds a problem (German message): unknown goal,
         status or actor, a foreign indicator, an invalid date or number, overlong text.
     """
-    with engine.connect() as conn:
-        errors = check_edit(
-            ziel_id,
-            base_version,
-            edit.status,
-            edit.verantwortlich,
-            edit.kommentar,
-            edit.massnahme,
-            edit.datum,
-            edit.messwerte,
-            **_reference(conn),
-        )
+    errors = check_edit(
+        ziel_id,
+        base_version,
+        edit.status,
+        edit.verantwortlich,
+        edit.kommentar,
+        edit.massnahme,
+        edit.datum,
+        edit.messwerte,
+        **_reference(engine),
+    )
     if errors:
         raise ValueError(" ".join(errors))
     base_version = int(base_version)

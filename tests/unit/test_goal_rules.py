@@ -189,7 +189,7 @@ def test_stored_bad_values_cannot_break_the_page_and_a_new_value_corrects(app):
     page = next(p for p in dash.page_registry.values() if p["path"] == "/ziele")
     with app.server.test_request_context("/ziele?feld=4.5"):
         assert page["layout"](feld="4.5") is not None
-    # a correction: a later value for the same indicator and date replaces the earlier
+    # a correction: a later value for the same indicator and date counts instead
     goals.save(
         engine,
         GOAL,
@@ -206,12 +206,17 @@ def test_stored_bad_values_cannot_break_the_page_and_a_new_value_corrects(app):
         ),
         "anna",
     )
-    latest = goals.measurements(engine).query("datum == '2020-01-01'")
+    from dashboard.current import Snapshot
+
+    counted = Snapshot(app.server.extensions["integrationsmonitor"].repo).values()
+    latest = counted.query("datum == '2020-01-01'")
     assert latest["wert"].tolist() == [7.0]
+    assert "2018-13-45" not in counted["datum"].tolist()
 
 
 def test_rule_helpers():
     assert iso_date("2018-02-01") == "2018-02-01"
-    assert iso_date("2018-13-45") is None and iso_date("01.02.2018") is None
+    assert iso_date("01.02.2018") == "2018-02-01" and iso_date("2020") == "2020"
+    assert iso_date("2018-13-45") is None and iso_date("1899") is None
     assert number("12,5") == 12.5 and number("1.234,5") == 1234.5
     assert number("nan") is None and number(True) is None and number(-1e10) is None
