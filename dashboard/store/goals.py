@@ -68,16 +68,13 @@ def _reference(engine: Engine) -> dict:
     """What an edit may refer to: goals, current indicators (with their goal), actors."""
     from dashboard.current import indicator_catalogue  # current reads this module
     from dashboard.store import indicators as indicator_store
+    from dashboard.store.repository import Repository
 
-    ziele, indikatoren, akteure = (
-        REFERENCE["ziele"],
-        REFERENCE["indikatoren"],
-        REFERENCE["akteure"],
-    )
+    ziele, indikatoren = REFERENCE["ziele"], REFERENCE["indikatoren"]
     with engine.connect() as conn:
         goals = set(conn.execute(select(ziele.c.ziel_id)).scalars())
         bundled = pd.read_sql(select(indikatoren), conn)
-        actors = set(conn.execute(select(akteure.c.akteur_id)).scalars())
+    actors = set(Repository(engine).actor_names()["akteur_id"])  # the form's list
     catalogue = indicator_catalogue(bundled, indicator_store.versions(engine))
     return {
         "goals": goals,
