@@ -28,6 +28,11 @@ PAGES = [
     "/sitzung-planen",
     "/sitzung?folien=karte,hf-4.2",
     "/anmelden",
+    "/benutzer",
+    "/netzwerk",
+    "/akteursliste",
+    "/indikatoren",
+    "/hilfe",
 ]
 
 
