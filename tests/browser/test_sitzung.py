@@ -204,6 +204,19 @@ def test_presenter_view_follows_the_deck(browser, live_server):
     context.close()
 
 
+def test_foyer_screen_advances_by_itself_and_starts_again(watched):
+    watched.goto("/sitzung?folien=ueberblick,hf-4.6&auto=5")
+    page = watched.page
+    counter(page, "1 / 2")
+    page.wait_for_function(
+        "document.getElementById('sitzung-zaehler').innerText === '2 / 2'", timeout=9000
+    )
+    page.wait_for_function(
+        "document.getElementById('sitzung-zaehler').innerText === '1 / 2'", timeout=9000
+    )
+    assert watched.console_errors == []
+
+
 def test_planner_orders_agenda_and_end_keeps_it(watched):
     watched.goto("/sitzung-planen")
     page = watched.page
