@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 
 def fmt_num(value: float | int | None, decimals: int = 0) -> str:
@@ -38,3 +40,40 @@ def fmt_stand(stand: str) -> str:
     if len(parts) == 2:
         return f"{parts[1]}/{parts[0]}"
     return stand
+
+
+# Local time (issue 12): the store keeps UTC; people read Europe/Berlin.
+LOCAL_TZ = ZoneInfo("Europe/Berlin")
+
+
+def fmt_time(value: datetime) -> str:
+    """A stored moment as local German time; naive values are taken as UTC.
+
+    Examples
+    --------
+    >>> fmt_time(datetime(2017, 2, 8, 13, 5))
+    '08.02.2017, 14:05 Uhr'
+    """
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return f"{value.astimezone(LOCAL_TZ):%d.%m.%Y, %H:%M} Uhr"
+
+
+def parse_decimal(text: object) -> float | None:
+    """A number typed the German way ("16,7", "1.234,5") or plain; None if it is none.
+
+    Examples
+    --------
+    >>> parse_decimal("16,7"), parse_decimal("1.234,5"), parse_decimal("abc")
+    (16.7, 1234.5, None)
+    """
+    if isinstance(text, int | float):
+        return float(text)
+    raw = str(text or "").strip().replace(" ", "")
+    if "," in raw:
+        raw = raw.replace(".", "").replace(",", ".")
+    try:
+        value = float(raw)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None

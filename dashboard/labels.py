@@ -89,6 +89,20 @@ IMPRESSUM = "Impressum"
 DATENSCHUTZ = "Datenschutz"
 BARRIEREFREIHEIT = "Erklärung zur Barrierefreiheit"
 FOOTER_LINKS = "Hilfe und rechtliche Hinweise"
+# texts inside dcc.Dropdown (Dash ships them in English)
+DROPDOWN = {
+    "select_all": "Alle auswählen",
+    "deselect_all": "Auswahl aufheben",
+    "selected_count": "{num_selected} ausgewählt",
+    "search": "Suchen",
+    "clear_search": "Suche löschen",
+    "clear_selection": "Auswahl löschen",
+    "no_options_found": "Keine Treffer",
+}
+CLASS_SIZE_INVALID = (
+    "„{value}“ ist keine Zahl zwischen 5 und 30; gerechnet wird mit der beobachteten "
+    "Klassengröße."
+)
 NOT_FOUND_TEXT = (
     "Diese Adresse gibt es im Integrationsmonitor nicht. Bitte prüfen Sie die "
     "Schreibweise oder wählen Sie eine der folgenden Seiten:"
@@ -108,3 +122,56 @@ SEARCH_LABEL = (
 )
 SEARCH_PLACEHOLDER = "Suchen …"
 SEARCH_NONE = "Keine Treffer."
+
+# German column headers of CSV/Excel downloads (technical name: header)
+EXPORT_COLUMNS = {
+    "schuljahr": "Schuljahr",
+    "schule_id": "Schule (Kennung)",
+    "name_dokument": "Schule (wie im Konzept)",
+    "name_amtlich": "Schule (amtlicher Name)",
+    "schulnummer": "Schulnummer",
+    "schulart": "Schulart",
+    "adresse": "Adresse",
+    "ags": "Amtlicher Gemeindeschlüssel",
+    "gemeinde": "Gemeinde",
+    "sozialraum": "Sozialraum",
+    "vka_schueler": "VKA-Schüler",
+    "vka_klassen": "VKA-Klassen",
+    "kapazitaetsreserve": "Kapazitätsreserve (freie Plätze)",
+    "plaetze": "Plätze",
+    "auslastung": "Auslastung",
+    "auslastung_prozent": "Auslastung (%)",
+    "quelle": "Quelle",
+    "stand": "Stand",
+    "hf_id": "Handlungsfeld",
+    "ziel_id": "Ziel (Kennung)",
+    "text": "Text",
+    "status": "Status",
+    "verantwortlich": "Verantwortlich",
+    "massnahme": "Maßnahme",
+    "kommentar": "Kommentar",
+    "datum": "Datum",
+    "benutzer": "Bearbeitet von",
+    "zeit": "Gespeichert am",
+    "version": "Fassung",
+    "indikator_id": "Indikator (Kennung)",
+    "indikator": "Indikator",
+    "einheit": "Einheit",
+    "basis_wert": "Basiswert",
+    "basis_datum": "Basiswert Datum",
+    "ziel_wert": "Zielwert",
+    "ziel_datum": "Zielwert Datum",
+    "letzter_messwert": "Letzter Messwert",
+    "letzter_messwert_datum": "Letzter Messwert Datum",
+    "wert": "Wert",
+    "name": "Name",
+    "art": "Art",
+    "phase": "Phase",
+    "schueler": "Schüler",
+    "ebene": "Ebene",
+    "fundstelle": "Fundstelle",
+    "hinweis": "Hinweis",
+    "import_id": "Import Nr.",
+    "import_benutzer": "Importiert von",
+    "import_zeit": "Importiert am",
+}

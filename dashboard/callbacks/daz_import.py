@@ -19,7 +19,7 @@ from dashboard.components.sortable_table import plain_table
 from dashboard.data import upload_guard
 from dashboard.data.daz import BASE_YEAR
 from dashboard.data.daz_upload import KEY, ParsedUpload, parse_upload, template_csv
-from dashboard.formatting import fmt_stand
+from dashboard.formatting import fmt_stand, fmt_time
 from dashboard.store.auth import ADMINISTRATION, BEARBEITUNG, current_user, require_role
 from dashboard.store.daz_imports import (
     ACTIVE,
@@ -89,13 +89,13 @@ def imports_table() -> html.Div:
             if r.status == ACTIVE and may_revert
             else "aktiv"
             if r.status == ACTIVE
-            else f"zurückgenommen von {r.geaendert_von} am {r.geaendert_am:%d.%m.%Y %H:%M}"
+            else f"zurückgenommen von {r.geaendert_von} am {fmt_time(r.geaendert_am)}"
         )
         rows.append(
             html.Tr(
                 [
                     html.Td(int(r.id)),
-                    html.Td(f"{r.zeit:%d.%m.%Y %H:%M}"),
+                    html.Td(fmt_time(r.zeit)),
                     html.Td(r.benutzer),
                     html.Td(r.dateiname),
                     html.Td(r.schuljahre),
@@ -104,7 +104,7 @@ def imports_table() -> html.Div:
                 ]
             )
         )
-    headers = ("Nr.", "Zeit (UTC)", "Wer", "Datei", "Schuljahr", "Zeilen", "")
+    headers = ("Nr.", "Zeit", "Wer", "Datei", "Schuljahr", "Zeilen", "")
     return plain_table([html.Th(h) for h in headers], rows)
 
 

@@ -108,6 +108,7 @@ def filters(
                     value=selected,
                     multi=True,
                     placeholder="alle",
+                    labels=labels.DROPDOWN,
                 ),
             ],
             md=6,
@@ -214,11 +215,8 @@ def scenario_controls(class_size: float, stand: str) -> html.Div:
             ),
             dbc.Input(
                 id=ids.DAZ_SC_CLASS_SIZE,
-                type="number",
-                min=5,
-                max=30,
-                step=0.1,
-                value=round(class_size, 1),
+                type="text",
+                value=fmt_num(class_size, 1),
                 style={"maxWidth": "10rem"},
             ),
             html.Div(

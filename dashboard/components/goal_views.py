@@ -12,7 +12,7 @@ from dashboard.components.info import info
 from dashboard.data import goal_rules as rules
 from dashboard.data.progress import STATUS, indicator_progress
 from dashboard.figures.goals import indicator_chart
-from dashboard.formatting import fmt_num, fmt_stand
+from dashboard.formatting import fmt_num, fmt_stand, fmt_time
 
 
 def status_badge(status: str, large: bool = False) -> html.Span:
@@ -79,8 +79,8 @@ def _history(versions: pd.DataFrame, actor_names: dict[str, str]) -> html.Detail
     for v in versions.itertuples():
         parts = [
             html.Strong(
-                f"Version {v.version} – {fmt_stand(v.datum)}, {v.benutzer} "
-                f"(gespeichert {v.zeit:%d.%m.%Y %H:%M} UTC): "
+                f"Fassung {v.version} – {fmt_stand(v.datum)}, {v.benutzer} "
+                f"(gespeichert {fmt_time(v.zeit)}): "
             ),
             status_badge(v.status),
         ]
@@ -94,7 +94,13 @@ def _history(versions: pd.DataFrame, actor_names: dict[str, str]) -> html.Detail
             parts.append(html.Div(f"Kommentar: {v.kommentar}"))
         items.append(html.Li(parts))
     return html.Details(
-        [html.Summary(f"Verlauf ({len(versions)} Änderungen)"), html.Ul(items)],
+        [
+            html.Summary(
+                f"Verlauf ({len(versions)} "
+                f"{'Änderung' if len(versions) == 1 else 'Änderungen'})"
+            ),
+            html.Ul(items),
+        ],
         className="im-history",
     )
 

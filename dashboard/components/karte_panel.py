@@ -250,8 +250,10 @@ def csv_frame(data: MapData, level: str) -> pd.DataFrame:
         }
     )
     frame["Quelle"] = (
-        f"Schulen {data.school_year}: {data.school_source}; Einwohner: data/einwohner.csv "
-        "(Stichtage je Gemeinde); Angebote/Akteure: data/angebote.csv, data/akteure.csv"
+        f"Schulen {data.school_year}: {data.school_source}; Einwohner: Datensatz "
+        f"„{labels.DATASET_TITLES['einwohner']}“ (Stichtage je Gemeinde); Angebote/"
+        f"Akteure: Datensätze „{labels.DATASET_TITLES['angebote']}“ und "
+        f"„{labels.DATASET_TITLES['akteure']}“"
     )
     return frame
 

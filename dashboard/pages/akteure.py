@@ -97,8 +97,9 @@ def layout(**query: str) -> html.Div:
             dcc.Store(id=ids.AKT_URL_SYNC),
             html.P(
                 "Quellen: Integrationskonzept des Landkreises Meißen (Stand 08.02.2017) "
-                "für die Akteure; Presse und Trägerseiten je Zeile für die Angebote "
-                "(data/akteure.csv, data/angebote.csv). Gemeinde → Sozialraum: "
+                "für die Akteure; Presse und Trägerseiten je Eintrag für die Angebote "
+                "(Quelle und Stand je Eintrag im Download als CSV oder Excel). Gemeinde → "
+                "Sozialraum: "
                 f"{labels.SOZIALRAUM_HINWEIS}.",
                 className="im-source",
             ),

@@ -36,6 +36,7 @@ from dashboard.figures.daz import (
     daz_trend,
     utilisation_by_school,
 )
+from dashboard.formatting import parse_decimal
 
 dash.register_page(
     __name__,
@@ -289,17 +290,19 @@ def download(_csv, _xlsx, year, schulart, sozialraum, gemeinde):  # noqa: ANN001
 def update_scenario(change, per_type, type_changes, class_size):  # noqa: ANN001, ANN201
     """The scenario is a calculation, shown apart from observed data with its assumptions."""
     cap = capacity_frame(current.snapshot().schools())
-    size = (
-        float(class_size)
-        if class_size and float(class_size) >= 1
-        else observed_class_size(cap)
-    )
+    typed = parse_decimal(class_size)
+    valid = typed is not None and 5 <= typed <= 30
+    size = typed if valid else observed_class_size(cap)
     changes = (
         {s: (v or 0) / 100 for s, v in zip(views.SCHULARTEN, type_changes, strict=True)}
         if per_type
         else {s: (change or 0) / 100 for s in views.SCHULARTEN}
     )
-    return views.scenario_result(cap, changes, size), bool(per_type)
+    result = views.scenario_result(cap, changes, size)
+    if not valid and str(class_size or "").strip():
+        note = labels.CLASS_SIZE_INVALID.format(value=class_size)
+        result = [dbc.Alert(note, color="warning"), *result]
+    return result, bool(per_type)
 
 
 @callback(

@@ -150,8 +150,9 @@ def _controls(state: MapState, data: MapData) -> dbc.Row:
 def _source_note(data: MapData) -> str:
     return (
         f"Schulen, Schuljahr {data.school_year}: {data.school_source}. Übrige Kennzahlen: "
-        "die Dateien in data/ mit Stand je Zeile; Punkte ohne genaue Adresse stehen in "
-        "ihrer Gemeinde („Lage: Gemeinde“). "
+        "die mitgelieferten Datensätze mit Quelle und Stand je Eintrag (Übersicht "
+        "„Datenstand der Datensätze“ in der Fußzeile); Punkte ohne genaue Adresse "
+        "stehen in ihrer Gemeinde („Lage: Gemeinde“). "
     )
 
 

@@ -210,7 +210,8 @@ def open_editor(clicks, _cancel, state):  # noqa: ANN001, ANN201
     state = {**state, "ziel_id": ziel_id, "version": int(cur["version"])}
     return (
         True,
-        f"Ziel {ziel_id} bearbeiten (Version {cur['version']})",
+        f"Ziel {ziel_id} bearbeiten"
+        + (f" (zuletzt geändert: Fassung {cur['version']})" if cur["version"] else ""),
         state,
         cur["status"],
         cur["verantwortlich"],
@@ -304,7 +305,7 @@ def save_goal(
     except ValueError as exc:
         return dbc.Alert(str(exc), color="danger"), True, dash.no_update, dash.no_update
     msg = dbc.Alert(
-        f"{state['ziel_id']}: Version {version} gespeichert ({user['name']}).",
+        f"{state['ziel_id']}: Fassung {version} gespeichert ({user['name']}).",
         color="success",
         id="ziele-gespeichert",
         duration=8000,

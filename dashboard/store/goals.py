@@ -20,6 +20,7 @@ from dashboard.data.goal_rules import (
     readable_measurements,
 )
 from dashboard.data.progress import INITIAL_STATUS, STATUS
+from dashboard.formatting import fmt_time
 from dashboard.store.models import REFERENCE, audit, messwert, ziel_version
 
 
@@ -216,7 +217,7 @@ def _conflict(latest) -> Conflict:  # noqa: ANN001
         )
     return Conflict(
         f"Dieses Ziel wurde inzwischen von {latest.benutzer} am "
-        f"{latest.zeit:%d.%m.%Y um %H:%M} Uhr (UTC) geändert. Ihre Eingabe wurde nicht "
+        f"{fmt_time(latest.zeit)} geändert. Ihre Eingabe wurde nicht "
         "gespeichert. Bitte neu laden und erneut eintragen."
     )
 

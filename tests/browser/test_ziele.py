@@ -65,7 +65,7 @@ def test_rate_goal_with_comment_and_measured_value(watched):
     page.click(f"{_card('Z-4.5-5')} summary:has-text('Verlauf')")
     history = page.inner_text(_card("Z-4.5-5") + " .im-history")
     assert (
-        "Version 1" in history
+        "Fassung 1" in history
         and USER in history
         and "Ausschreibung Gemeindedolmetscherdienst" in history
     )

@@ -64,3 +64,51 @@ def test_chart_caption_has_the_figures_numbers_in_german():
     assert sentence == (
         "Test: 2 Werte, am höchsten A mit 1.234,5, am niedrigsten B mit 2."
     )
+
+
+def test_exports_have_german_headers_dates_and_a_column_sheet():
+    import base64
+    import io
+
+    import openpyxl
+    import pandas as pd
+
+    from dashboard.components.downloads import german_frame, send_table
+    from tests.internal_words import internal_words
+
+    frame = pd.DataFrame(
+        {
+            "schule_id": ["gs-riesa-4"],
+            "vka_schueler": [12],
+            "auslastung_prozent": [72.3],
+            "stand": ["2017-02-08"],
+            "letzter_messwert_datum": ["2018-03-01"],
+        }
+    )
+    german = german_frame(frame)
+    assert list(german.columns)[:2] == ["Schule (Kennung)", "VKA-Schüler"]
+    assert german.iloc[0]["Stand"] == "08.02.2017"
+    csv = send_table(frame, "test")["content"]
+    assert internal_words(csv.split("\n")[0]) == []
+    assert "08.02.2017" in csv and "72,3" in csv
+    payload = send_table(frame, "test", excel=True)
+    book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(payload["content"])))
+    assert book.sheetnames == ["Daten", "Spalten"]
+    assert book["Spalten"]["B2"].value == "schule_id"
+    assert book["Daten"]["A1"].value == "Schule (Kennung)"
+
+
+def test_internal_words_are_found():
+    from tests.internal_words import internal_words
+
+    found = internal_words(
+        "Quelle: data/akteure.csv, Zeit (UTC), schule_id, 2017-02-08; "
+        "https://example.org/a_b bleibt"
+    )
+    assert [f.split(":")[0] for f in found] == [
+        "Pfad data/",
+        "Dateiname",
+        "UTC",
+        "technischer Name",
+        "ISO-Datum",
+    ]
