@@ -174,4 +174,12 @@ EXPORT_COLUMNS = {
     "import_id": "Import Nr.",
     "import_benutzer": "Importiert von",
     "import_zeit": "Importiert am",
+    "akteur_id": "Akteur (Kennung)",
+    "handlungsfelder": "Handlungsfelder",
+    "hf_laut_konzept": "Handlungsfelder laut Konzept",
+    "aufgaben": "Aufgaben",
+    "gebiet": "Gebiet",
+    "anzahl": "Anzahl",
+    "ende": "Ende",
+    "typ": "Typ",
 }

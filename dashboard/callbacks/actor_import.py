@@ -101,7 +101,8 @@ def section() -> list:
         html.H2("Herunterladen", className="h5 mt-2"),
         html.P(
             "Die aktuelle Akteursliste mit allen Spalten, die ein Import liest "
-            "(Spaltennamen wie in data/akteure.csv, dazu status und ende)."
+            "(ein Import liest dieselben Spalten wieder ein; die Excel-Datei nennt im "
+            "Blatt „Spalten“ zu jeder Spalte ihren technischen Namen)."
         ),
         dbc.ButtonGroup(
             [
@@ -118,9 +119,10 @@ def section() -> list:
         login,
         html.P(
             "CSV, Text oder Excel (.xlsx), höchstens 1 MB – wie beim Schuljahr-Import. "
-            "Leere akteur_id = neuer Akteur; fehlende Spalten bleiben unverändert; "
-            "Beenden mit status „beendet“ und ende (Datum). Die wörtlichen Textstellen "
-            "des Konzepts (aufgaben, hf_laut_konzept) ändert kein Import. Nach der Prüfung "
+            "Leere „Akteur (Kennung)“ = neuer Akteur; fehlende Spalten bleiben "
+            "unverändert; Beenden mit Status „beendet“ und Ende (Datum). Die wörtlichen "
+            "Textstellen des Konzepts (Aufgaben, Handlungsfelder laut Konzept) ändert "
+            "kein Import. Nach der Prüfung "
             "zeigt eine Vorschau alle Änderungen oder Fehler je Zeile und Spalte; "
             "gespeichert wird erst nach „Übernehmen“ – ganz oder gar nicht, je Akteur als "
             "neue Version."

@@ -69,8 +69,9 @@ def imports_table() -> html.Div:
 def section() -> list:
     return [
         html.P(
-            "CSV, Text oder Excel mit den Spalten indikator_id, datum, wert, quelle und bei "
-            "aufgeschlüsselten Indikatoren gebiet (Gemeinde oder Sozialraum; leer = Landkreis). "
+            "CSV, Text oder Excel mit den Spalten Indikator (Kennung), Datum, Wert, Quelle "
+            "und bei aufgeschlüsselten Indikatoren Gebiet (Gemeinde oder Sozialraum; "
+            "leer = Landkreis). "
             "Zahlen wie 1.234,5; Datum wie 31.12.2018, 12/2018 oder 2018. Vorschau zuerst, "
             "gespeichert wird erst nach „Übernehmen“ – ganz oder gar nicht; jeder Import ist protokolliert."
         ),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from dash import dcc, html
 
-from dashboard import current
+from dashboard import current, labels
 from dashboard.components.sortable_table import plain_table
 from dashboard.data.progress import indicator_progress
 from dashboard.formatting import fmt_num, fmt_stand
@@ -90,7 +90,7 @@ def metadata_table(ind: pd.Series, goal_text: str) -> html.Div:
     changed = (
         f"Version {int(ind['version'])}, {ind['benutzer']} am {ind['zeit']:%d.%m.%Y}"
         if int(ind["version"])
-        else "mitgelieferte Datei data/indikatoren.csv"
+        else f"wie mitgeliefert (Datensatz „{labels.DATASET_TITLES['indikatoren']}“)"
     )
     items = [
         ("Kennung", ind["indikator_id"]),

@@ -145,6 +145,7 @@ LIST_REQUIRED = ("akteur_id", "name", "art", "ags", "gebiet", "quelle", "stand")
 # Texts quoted from the concept: never changed by an upload
 FROM_CONCEPT = ("aufgaben", "hf_laut_konzept")
 GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+GERMAN_MONTH = re.compile(r"^(\d{1,2})/(\d{4})$")
 
 
 @dataclass
@@ -167,8 +168,12 @@ def export_list(actors: pd.DataFrame) -> pd.DataFrame:
 
 
 def _iso(value: str) -> str:
+    """08.02.2017 -> 2017-02-08 and 08/2024 -> 2024-08 (as the downloads write them)."""
     m = GERMAN_DATE.match(value)
-    return f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}" if m else value
+    if m:
+        return f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}"
+    m = GERMAN_MONTH.match(value)
+    return f"{m[2]}-{int(m[1]):02d}" if m else value
 
 
 def parse_actor_list(
@@ -211,7 +216,8 @@ def parse_actor_list(
             base.update(status=ACTIVE)
         seen.add(key)
         values = {
-            c: _iso(v.strip()) if c == "ende" else v.strip() for c, v in row.items()
+            c: _iso(v.strip()) if c in ("ende", "stand") else v.strip()
+            for c, v in row.items()
         }
         for col in FROM_CONCEPT:
             if col in values and values[col] != str(base.get(col, "") or ""):

@@ -18,6 +18,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from dashboard.labels import EXPORT_COLUMNS
+
 MAX_BYTES = 1_000_000
 HEADER_SEARCH_ROWS = 15
 SUM_WORDS = ("summe", "gesamt", "insgesamt", "total", "gesamtsumme")
@@ -69,6 +71,9 @@ def canonical(text: object, wanted: tuple[str, ...]) -> str | None:
     key = header_key(text)
     for name in wanted:
         if key == name or key in HEADER_ALIASES.get(name, ()):
+            return name
+        # the German header our own downloads write (round trip export -> import)
+        if name in EXPORT_COLUMNS and key == header_key(EXPORT_COLUMNS[name]):
             return name
     return None
 

@@ -101,7 +101,8 @@ def layout(hf: str = "", sozialraum: str = "", **_query: str) -> html.Div:
                 views.text_list(relation_list(actors, rels), unlinked), id=ids.NETZ_LIST
             ),
             html.P(
-                f"Quelle: {labels.KONZEPT} (Stand 08.02.2017), data/akteur_beziehungen.csv; "
+                f"Quelle: {labels.KONZEPT} (Stand 08.02.2017), Datensatz "
+                f"„{labels.DATASET_TITLES['akteur_beziehungen']}“; "
                 "Handlungsfelder: laut Konzept und unsere Zuordnung (Arbeitsstand).",
                 className="im-source",
             ),

@@ -227,3 +227,16 @@ def test_actor_list_errors_name_row_and_column(engine, ds, refs):
         b"name;art\nx;y\n", "liste.csv", repo.records("akteur"), refs
     )
     assert "Spalte „akteur_id“ fehlt" in broken.errors[0]
+
+
+def test_actor_list_download_with_german_headers_reimports_unchanged(engine, ds, refs):
+    """The download (German headers, German dates) is the file people edit."""
+    from dashboard.components.downloads import send_table
+    from dashboard.data.records import export_list, parse_actor_list
+
+    repo = Repository(engine)
+    payload = send_table(export_list(repo.records("akteur")), "akteursliste")
+    assert payload["content"].startswith("Akteur (Kennung);Name;")
+    raw = payload["content"].encode("utf-8-sig")
+    same = parse_actor_list(raw, "akteursliste.csv", repo.records("akteur"), refs)
+    assert same.ok and same.changes == [], same.errors
