@@ -63,7 +63,7 @@ def _settle(page) -> None:  # noqa: ANN001
         " JSON.stringify(g.drawn) === JSON.stringify(g.expected)); })()"
     )
     try:
-        page.wait_for_function(done, timeout=10_000)
+        page.wait_for_function(done, timeout=30_000)
     except PlaywrightTimeout:
         pass  # the assertions below report what differs
 
