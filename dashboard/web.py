@@ -8,7 +8,7 @@ from dash import Dash, html
 from dash.development.base_component import Component
 
 import dashboard.figures.template  # noqa: F401  registers the plotly template
-from dashboard import compression, labels, plotly_js
+from dashboard import compression, labels, page_cache, plotly_js
 from dashboard.components.shell import shell
 from dashboard.config import ROOT, Settings
 from dashboard.datenstand import datenstand
@@ -77,6 +77,8 @@ def create_app(settings: Settings | None = None) -> Dash:
             response.status_code = 404
         return response
 
+    # after slim_validation_layout: Dash builds the validation layout first
+    page_cache.install(app, services.repo)
     return app
 
 
