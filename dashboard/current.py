@@ -316,7 +316,8 @@ class Snapshot:
 
     def goals(self) -> pd.DataFrame:
         ids = self.repo.table("ziele")["ziel_id"].tolist()
-        return goal_status(goal_store.history(self.repo.engine), ids, self.as_of)
+        latest = goal_store.latest_versions(self.repo.engine, ids, as_of=self.as_of)
+        return goal_status(latest, ids, self.as_of)
 
     def indicators(self) -> pd.DataFrame:
         versions = indicator_store.versions(self.repo.engine)

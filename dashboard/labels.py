@@ -183,3 +183,8 @@ EXPORT_COLUMNS = {
     "ende": "Ende",
     "typ": "Typ",
 }
+
+# History on demand (issue 14): long histories and logs show their latest entries
+HISTORY_OLDER = "Weitere anzeigen (ältere Einträge)"
+HISTORY_NEWER = "Neuere Einträge anzeigen"
+HISTORY_RANGE = "Einträge {first}–{last} von {total}"

@@ -14,7 +14,7 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html
 
-from dashboard import ids, services
+from dashboard import ids, labels, services
 from dashboard.components.sortable_table import plain_table
 from dashboard.data import upload_guard
 from dashboard.data.daz import BASE_YEAR
@@ -24,6 +24,7 @@ from dashboard.store.auth import ADMINISTRATION, BEARBEITUNG, current_user, requ
 from dashboard.store.daz_imports import (
     ACTIVE,
     commit_import,
+    count_imports,
     list_imports,
     revert_import,
 )
@@ -70,11 +71,18 @@ def validate(contents: str, filename: str) -> ParsedUpload:
     return parse_upload(raw, filename, known_schools(), existing_keys(), names)
 
 
-def imports_table() -> html.Div:
-    """Imports with who and when; only administrators see the revert buttons."""
+IMPORT_PAGE = 10  # imports per page of the import log
+
+
+def imports_table(page: int = 1) -> html.Div:
+    """One page of imports (newest first) with who and when; only administrators see
+    the revert buttons."""
     user = current_user() or {}
     may_revert = user.get("rolle") == ADMINISTRATION
-    frame = list_imports(services.get().engine)
+    engine = services.get().engine
+    total = count_imports(engine)
+    page = min(max(page, 1), max(1, -(-total // IMPORT_PAGE)))
+    frame = list_imports(engine, IMPORT_PAGE, (page - 1) * IMPORT_PAGE)
     if frame.empty:
         return html.P("Noch keine Importe.", className="text-muted")
     rows = []
@@ -105,10 +113,30 @@ def imports_table() -> html.Div:
             )
         )
     headers = ("Nr.", "Zeit", "Wer", "Datei", "Schuljahr", "Zeilen", "")
-    return plain_table([html.Th(h) for h in headers], rows)
+    first = (page - 1) * IMPORT_PAGE + 1
+    href = "/daz?tab=import&importe={}".format
+    nav = [
+        html.Span(
+            labels.HISTORY_RANGE.format(
+                first=first, last=first + len(frame) - 1, total=total
+            ),
+            className="text-muted",
+        ),
+        dcc.Link(labels.HISTORY_NEWER, href=href(page - 1)) if page > 1 else None,
+        dcc.Link(labels.HISTORY_OLDER, href=href(page + 1))
+        if first + len(frame) - 1 < total
+        else None,
+    ]
+    return html.Div(
+        [
+            plain_table([html.Th(h) for h in headers], rows),
+            html.Div(nav, className="d-flex flex-wrap gap-3 im-history-nav"),
+        ]
+    )
 
 
-def section() -> list:
+def section(importe: str | None = None) -> list:
+    """The import tab; ``importe`` is the page of the import log (URL ``importe=``)."""
     user = current_user()
     login = (
         html.P(f"Angemeldet als {user['name']} (Rolle {user['rolle']}).")
@@ -157,7 +185,10 @@ def section() -> list:
         ),
         html.Div(id=ids.DAZ_IMPORT_MSG, className="mt-2"),
         html.H2("Importe", className="h5 mt-3"),
-        html.Div(imports_table(), id=ids.DAZ_IMPORTS),
+        html.Div(
+            imports_table(int(importe) if (importe or "").isdigit() else 1),
+            id=ids.DAZ_IMPORTS,
+        ),
     ]
 
 

@@ -6,7 +6,7 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
-from dashboard import ids
+from dashboard import ids, labels
 from dashboard.components.chart_text import accessible_graph
 from dashboard.components.info import info
 from dashboard.data import goal_rules as rules
@@ -72,8 +72,26 @@ def overview_cards(
     return dbc.Row(cols)
 
 
-def _history(versions: pd.DataFrame, actor_names: dict[str, str]) -> html.Details:
-    if versions.empty:
+HISTORY_PAGE = 5  # versions per page of a goal's history
+
+
+def history_href(feld: str, ziel_id: str, page: int) -> str:
+    return f"/ziele?feld={feld}&verlauf={ziel_id}&seite={page}"
+
+
+def _history(
+    versions: pd.DataFrame,
+    actor_names: dict[str, str],
+    total: int,
+    page: int = 1,
+    feld: str = "",
+) -> html.Details:
+    """One page of a goal's history (``versions``: its rows, newest first).
+
+    ``total`` is the number of versions stored; only ``HISTORY_PAGE`` are rendered,
+    with links to older and newer pages, so the page never grows with the history.
+    """
+    if total == 0:
         return html.Details([html.Summary("Verlauf: noch keine Änderungen")])
     items = []
     for v in versions.itertuples():
@@ -93,15 +111,37 @@ def _history(versions: pd.DataFrame, actor_names: dict[str, str]) -> html.Detail
         if v.kommentar:
             parts.append(html.Div(f"Kommentar: {v.kommentar}"))
         items.append(html.Li(parts))
+    first = (page - 1) * HISTORY_PAGE + 1
+    nav = []
+    if page > 1:
+        nav.append(
+            dcc.Link(labels.HISTORY_NEWER, href=history_href(feld, v.ziel_id, page - 1))
+        )
+    if first + len(items) - 1 < total:
+        nav.append(
+            dcc.Link(labels.HISTORY_OLDER, href=history_href(feld, v.ziel_id, page + 1))
+        )
     return html.Details(
         [
             html.Summary(
-                f"Verlauf ({len(versions)} "
-                f"{'Änderung' if len(versions) == 1 else 'Änderungen'})"
+                f"Verlauf ({total} {'Änderung' if total == 1 else 'Änderungen'})"
             ),
             html.Ul(items),
+            html.Div(
+                [
+                    html.Span(
+                        labels.HISTORY_RANGE.format(
+                            first=first, last=first + len(items) - 1, total=total
+                        ),
+                        className="text-muted",
+                    ),
+                    *nav,
+                ],
+                className="d-flex flex-wrap gap-3 im-history-nav",
+            ),
         ],
         className="im-history",
+        open=page > 1,
     )
 
 
@@ -158,8 +198,13 @@ def goal_card(
     values: pd.DataFrame,
     actor_names: dict[str, str],
     can_edit: bool,
+    measures: list[str] | None = None,
+    history_page: int = 1,
+    feld: str = "",
 ) -> dbc.Card:
-    measures = [m for m in versions.sort_values("version")["massnahme"] if m]
+    """A goal's card; ``versions`` holds one page of its history (newest first)."""
+    if measures is None:
+        measures = [m for m in versions.sort_values("version")["massnahme"] if m]
     responsible = (
         actor_names.get(cur["verantwortlich"], "nicht festgelegt")
         if cur["verantwortlich"]
@@ -193,7 +238,7 @@ def goal_card(
             ]
         ),
         *_indicators(indicators, values),
-        _history(versions, actor_names),
+        _history(versions, actor_names, int(cur["version"]), history_page, feld),
         html.Div(
             f"{goal['ziel_id']} · Quelle: {goal['quelle']}; Stand {fmt_stand(goal['stand'])}",
             className="im-source",

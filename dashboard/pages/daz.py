@@ -202,7 +202,11 @@ def layout(tab: str = "entwicklung", **query: str) -> html.Div:
             tab_id="schulen",
         ),
         dbc.Tab(scenario_tab, label=TABS["szenario"], tab_id="szenario"),
-        dbc.Tab(daz_import.section(), label=TABS["import"], tab_id="import"),
+        dbc.Tab(
+            daz_import.section(query.get("importe")),
+            label=TABS["import"],
+            tab_id="import",
+        ),
     ]
     return html.Div(
         [

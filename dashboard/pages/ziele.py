@@ -43,18 +43,39 @@ def _tables() -> dict[str, pd.DataFrame]:
     return tables | {"indikatoren": current.snapshot().indicators()}
 
 
-def _register(t: dict) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def _register(t: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Current version of every goal (indexed lookups) and the measured values."""
     engine = services.get().engine
-    versions = store.history(engine)
-    return (
-        current.goal_status(versions, t["ziele"]["ziel_id"].tolist()),
-        versions,
-        current.snapshot().values(),
-    )
+    ids_ = t["ziele"]["ziel_id"].tolist()
+    latest = store.latest_versions(engine, ids_)
+    return current.goal_status(latest, ids_), current.snapshot().values()
 
 
-def _cards(t: dict, feld: str) -> list:
-    cur, versions, values = _register(t)
+def _page(value: str | None) -> int:
+    return int(value) if (value or "").isdigit() and int(value) > 0 else 1
+
+
+def _histories(goal_ids: list[str], verlauf: str | None, seite: int) -> pd.DataFrame:
+    """The first history page of every goal, page ``seite`` of goal ``verlauf``."""
+    engine = services.get().engine
+    others = [g for g in goal_ids if g != verlauf]
+    pages = [store.latest_versions(engine, others, gv.HISTORY_PAGE)]
+    if verlauf in goal_ids:
+        skip = (seite - 1) * gv.HISTORY_PAGE
+        pages.append(store.latest_versions(engine, [verlauf], gv.HISTORY_PAGE, skip))
+    return pd.concat(pages, ignore_index=True)
+
+
+def _cards(
+    t: dict, feld: str, verlauf: str | None = None, seite: str | None = None
+) -> list:
+    cur, values = _register(t)
+    shown = t["ziele"][
+        t["ziele"]["hf_id"].isin(gv.field_ids(t["handlungsfelder"], feld))
+    ]["ziel_id"].tolist()
+    page = _page(seite)
+    versions = _histories(shown, verlauf, page)
+    measures = store.measures(services.get().engine, shown)
     names = dict(zip(t["akteure"]["akteur_id"], t["akteure"]["name"], strict=True))
     can_edit = current_user() is not None
     out = []
@@ -76,12 +97,15 @@ def _cards(t: dict, feld: str) -> list:
                     values,
                     names,
                     can_edit,
+                    measures=measures[goal["ziel_id"]],
+                    history_page=page if goal["ziel_id"] == verlauf else 1,
+                    feld=feld,
                 )
             )
     return out
 
 
-def _field_page(t: dict, feld: str) -> html.Div:
+def _field_page(t: dict, feld: str, verlauf: str | None, seite: str | None) -> html.Div:
     fields = t["handlungsfelder"].set_index("hf_id")
     statements = t["kernaussagen"][
         t["kernaussagen"]["hf_id"].isin(gv.field_ids(t["handlungsfelder"], feld))
@@ -124,21 +148,26 @@ def _field_page(t: dict, feld: str) -> html.Div:
             ),
             dcc.Download(id=ids.ZIELE_DOWNLOAD),
             html.Div(id=ids.ZIELE_MESSAGE),
-            html.Div(_cards(t, feld), id=ids.ZIELE_CARDS),
+            html.Div(_cards(t, feld, verlauf, seite), id=ids.ZIELE_CARDS),
             gv.edit_modal(t["akteure"]),
             dcc.Store(id=ids.ZIELE_EDIT_STATE, data={"feld": feld}),
         ]
     )
 
 
-def layout(feld: str | None = None, **_query: str) -> html.Div:
+def layout(
+    feld: str | None = None,
+    verlauf: str | None = None,
+    seite: str | None = None,
+    **_query: str,
+) -> html.Div:
     t = _tables()
     top = t["handlungsfelder"][t["handlungsfelder"]["uebergeordnet"] == ""][
         "hf_id"
     ].tolist()
     if feld in top:
-        return _field_page(t, feld)
-    cur, _versions, _values = _register(t)
+        return _field_page(t, feld, verlauf, seite)
+    cur, _values = _register(t)
     return html.Div(
         [
             html.H1("Handlungsfelder und Ziele", className="h2"),
@@ -199,9 +228,8 @@ def open_editor(clicks, _cancel, state):  # noqa: ANN001, ANN201
         return (False, *[dash.no_update] * 10)
     ziel_id = ctx.triggered_id["ziel"]
     t = _tables()
-    cur = store.current(store.history(services.get().engine, ziel_id), [ziel_id]).iloc[
-        0
-    ]
+    latest = store.latest_versions(services.get().engine, [ziel_id])
+    cur = store.current(latest, [ziel_id]).iloc[0]
     inds = t["indikatoren"][t["indikatoren"]["ziel_id"] == ziel_id]
     options = [{"label": "kein Messwert", "value": ""}] + [
         {"label": f"{r.name} ({r.einheit})", "value": r.indikator_id}
@@ -326,7 +354,7 @@ def export(_csv, _xlsx, state):  # noqa: ANN001, ANN201
     goals = t["ziele"][
         t["ziele"]["hf_id"].isin(gv.field_ids(t["handlungsfelder"], feld))
     ]
-    cur, _versions, values = _register(t)
+    cur, values = _register(t)
     frame = goals[["ziel_id", "hf_id", "text"]].merge(
         cur[["ziel_id", "version", "status", "verantwortlich"]], on="ziel_id"
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pandas as pd
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Engine, func, insert, select, update
 
 from dashboard.store.models import audit, daz_import, daz_import_zeile
 
@@ -77,9 +77,20 @@ def revert_import(engine: Engine, import_id: int, user: str) -> None:
         )
 
 
-def list_imports(engine: Engine) -> pd.DataFrame:
+def list_imports(
+    engine: Engine, limit: int | None = None, skip: int = 0
+) -> pd.DataFrame:
+    """Imports, newest first; ``limit``/``skip`` page through them on the primary key."""
+    query = select(daz_import).order_by(daz_import.c.id.desc()).offset(skip)
+    if limit is not None:
+        query = query.limit(limit)
     with engine.connect() as conn:
-        return pd.read_sql(select(daz_import).order_by(daz_import.c.id.desc()), conn)
+        return pd.read_sql(query, conn)
+
+
+def count_imports(engine: Engine) -> int:
+    with engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(daz_import)).scalar_one()
 
 
 def all_rows(engine: Engine) -> pd.DataFrame:

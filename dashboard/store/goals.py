@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import pandas as pd
-from sqlalchemy import Engine, func, insert, select
+from sqlalchemy import Engine, func, insert, select, union_all
 from sqlalchemy.exc import IntegrityError
 
 from dashboard.data.goal_rules import (
@@ -49,6 +49,47 @@ def history(engine: Engine, ziel_id: str | None = None) -> pd.DataFrame:
         query = query.where(ziel_version.c.ziel_id == ziel_id)
     with engine.connect() as conn:
         return pd.read_sql(query, conn)
+
+
+def latest_versions(
+    engine: Engine,
+    goal_ids: list[str],
+    per_goal: int = 1,
+    skip: int = 0,
+    as_of: datetime | None = None,
+) -> pd.DataFrame:
+    """Each goal's newest versions, newest first: ``per_goal`` after skipping ``skip``.
+
+    One lookup per goal on the unique index (ziel_id, version), so the cost does not
+    grow with the number of versions stored. ``as_of`` keeps versions saved by then.
+    """
+    parts = []
+    for goal in dict.fromkeys(goal_ids):
+        query = select(ziel_version).where(ziel_version.c.ziel_id == goal)
+        if as_of is not None:
+            query = query.where(ziel_version.c.zeit <= as_of)
+        query = query.order_by(ziel_version.c.version.desc()).limit(per_goal)
+        parts.append(select(query.offset(skip).subquery()))
+    if not parts:
+        return pd.DataFrame(columns=[c.name for c in ziel_version.c])
+    with engine.connect() as conn:
+        return pd.read_sql(union_all(*parts), conn)
+
+
+def measures(engine: Engine, goal_ids: list[str]) -> dict[str, list[str]]:
+    """Each goal's distinct Maßnahmen in the order they were first entered."""
+    first = func.min(ziel_version.c.version)
+    query = (
+        select(ziel_version.c.ziel_id, ziel_version.c.massnahme)
+        .where(ziel_version.c.ziel_id.in_(goal_ids), ziel_version.c.massnahme != "")
+        .group_by(ziel_version.c.ziel_id, ziel_version.c.massnahme)
+        .order_by(ziel_version.c.ziel_id, first)
+    )
+    out: dict[str, list[str]] = {g: [] for g in goal_ids}
+    with engine.connect() as conn:
+        for ziel_id, text in conn.execute(query):
+            out[ziel_id].append(text)
+    return out
 
 
 def measurements(engine: Engine) -> pd.DataFrame:

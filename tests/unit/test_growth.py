@@ -1,0 +1,105 @@
+"""A goal page does not grow with its history: the store grows, the page stays bounded."""
+
+from __future__ import annotations
+
+import json
+
+import dash
+import flask
+import plotly.io.json
+import pytest
+
+from dashboard.components.goal_views import HISTORY_PAGE
+from dashboard.config import Settings
+from dashboard.services import EXTENSION, start
+from dashboard.store import goals as store
+from dashboard.store.daz_imports import commit_import
+
+FELD = "4.2"
+MAX_PAGE_BYTES = 40_000  # ≈ 22 KB today, whatever the number of versions
+
+
+@pytest.fixture(scope="module")
+def grown(app, tmp_path_factory):  # noqa: ARG001  (app: the pages are registered)
+    settings = Settings.from_env(
+        instance_dir=tmp_path_factory.mktemp("grown"), database_url=""
+    )
+    services = start(settings)
+    server = flask.Flask("grown")
+    server.extensions[EXTENSION] = services
+    return server, services
+
+
+def _ziele_page(server: flask.Flask, **query: str) -> str:
+    page = next(p for p in dash.page_registry.values() if p["path"] == "/ziele")
+    layout = getattr(page["layout"], "uncached", page["layout"])
+    with server.test_request_context("/ziele"):
+        tree = json.loads(plotly.io.json.to_json_plotly(layout(**query)))
+    return json.dumps(tree, ensure_ascii=False)
+
+
+def _save(engine, goal: str, n: int) -> None:  # noqa: ANN001
+    latest = store.latest_versions(engine, [goal])
+    version = int(store.current(latest, [goal]).iloc[0]["version"])
+    for i in range(n):
+        edit = store.Edit(
+            "in Umsetzung" if i % 2 else "geplant",
+            kommentar=f"Zwischenstand {version + 1}: Bericht der Arbeitsgruppe",
+            massnahme="Sprachmittlerpool ausbauen" if i % 50 == 0 else "",
+        )
+        version = store.save(engine, goal, version, edit, "test")
+
+
+def test_goal_page_size_is_bounded_as_versions_pile_up(grown):
+    server, services = grown
+    goal = f"Z-{FELD}-1"
+    _save(services.engine, goal, HISTORY_PAGE + 1)
+    base = len(_ziele_page(server, feld=FELD).encode())
+    _save(services.engine, goal, 400)
+    grown_page = _ziele_page(server, feld=FELD)
+    assert len(grown_page.encode()) < MAX_PAGE_BYTES
+    assert len(grown_page.encode()) < base * 1.05
+    assert f"{HISTORY_PAGE + 401} Änderungen" in grown_page
+    assert "Weitere anzeigen" in grown_page
+
+
+def test_older_history_pages_on_demand(grown):
+    server, services = grown
+    goal = f"Z-{FELD}-2"
+    _save(services.engine, goal, 2 * HISTORY_PAGE + 2)  # three pages: 5, 5, 2
+    total = 2 * HISTORY_PAGE + 2
+    texts = [
+        _ziele_page(server, feld=FELD, verlauf=goal, seite=seite)
+        for seite in ("1", "2", "3")
+    ]
+    first_v = [f"Version {total - i} –" for i in range(HISTORY_PAGE)]
+    assert all(v in texts[0] for v in first_v)
+    assert f"Version {total - HISTORY_PAGE} –" in texts[1]
+    assert f"Version {total - HISTORY_PAGE} –" not in texts[0]
+    assert "Version 1 –" in texts[2] and "Version 1 –" not in texts[1]
+    assert f"Einträge 11–12 von {total}" in texts[2]
+    assert "Neuere Einträge" in texts[2]
+    assert "Weitere anzeigen" not in texts[2].split(goal)[-1]
+
+
+def test_import_log_shows_one_page_of_imports(grown):
+    from dashboard.callbacks.daz_import import IMPORT_PAGE, imports_table
+    from dashboard.data.daz_upload import parse_upload
+
+    server, services = grown
+    header = "schuljahr;ebene;schule_id;schule;phase;schueler;vka_klassen;kapazitaetsreserve;quelle;stand\n"
+    for year in range(2018, 2018 + IMPORT_PAGE + 3):
+        row = f"{year}/{(year + 1) % 100:02d};Landkreis;;;DaZ 3;500;;;Kreisschulamt;01.02.{year + 1}\n"
+        parsed = parse_upload((header + row).encode(), "jahr.csv", {}, set())
+        assert parsed.errors == []
+        commit_import(services.engine, parsed.rows, "anna", f"{year}.csv")
+    total = IMPORT_PAGE + 3
+    with server.test_request_context("/daz"):
+        first = json.dumps(json.loads(plotly.io.json.to_json_plotly(imports_table())))
+        second = json.dumps(
+            json.loads(plotly.io.json.to_json_plotly(imports_table(2))),
+            ensure_ascii=False,
+        )
+    assert first.count('"Tr"') == IMPORT_PAGE + 1  # header row + one page
+    assert f"{2018 + IMPORT_PAGE + 2}.csv" in first and "2018.csv" not in first
+    assert "2018.csv" in second and f"Einträge 11–{total} von {total}" in second
