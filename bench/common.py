@@ -27,14 +27,19 @@ def free_port() -> int:
 class Server:
     """A server process started from ``argv``; measures time to the first HTTP 200."""
 
-    def __init__(self, argv: list[str], env: dict[str, str] | None = None):
+    def __init__(
+        self,
+        argv: list[str],
+        env: dict[str, str] | None = None,
+        cwd: Path = ROOT,
+    ):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         full_env = {**os.environ, **(env or {}), "DASH_PORT": str(self.port)}
         start = time.perf_counter()
         self.proc = subprocess.Popen(
             argv,
-            cwd=ROOT,
+            cwd=cwd,
             env=full_env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
