@@ -64,6 +64,13 @@ class PageCache:
         return value
 
 
+def _router_request() -> bool:
+    """Only Dash's page router gets the JSON form; other callers get components."""
+    return flask.has_request_context() and flask.request.path.endswith(
+        "_dash-update-component"
+    )
+
+
 def _wrap(page: str, layout: Callable[..., object]) -> Callable[..., object]:
     @wraps(layout)
     def cached(**query: str) -> object:
@@ -72,7 +79,7 @@ def _wrap(page: str, layout: Callable[..., object]) -> Callable[..., object]:
             if flask.has_app_context()
             else None
         )
-        if cache is None or not cache.active:
+        if cache is None or not cache.active or not _router_request():
             return layout(**query)
         return cache.get_or_build(cache.key(page, query), lambda: layout(**query))
 

@@ -9,9 +9,10 @@ from dash import html
 
 from dashboard.page_cache import EXTENSION, PageCache, _wrap
 from dashboard.store import goals as store
-from dashboard.store.auth import SESSION_KEY
 from dashboard.store.db import make_engine, migrate
 from dashboard.store.repository import Repository
+
+ROUTER = "/_dash-update-component"
 
 
 @pytest.fixture()
@@ -46,7 +47,7 @@ def test_unchanged_page_is_not_rebuilt_and_any_write_rebuilds_it(worker, url):
     server, cache = worker
     layout, calls = _counting_layout()
     page = _wrap("pages.test", layout)
-    with server.test_request_context("/ziele"):
+    with server.test_request_context(ROUTER):
         first = page(feld="4.2")
         assert page(feld="4.2") == first  # JSON-ready, served from the cache
         assert first["props"]["children"] == "Feld 4.2, Aufruf 1"
@@ -55,7 +56,7 @@ def test_unchanged_page_is_not_rebuilt_and_any_write_rebuilds_it(worker, url):
         assert calls == ["4.2", "4.3"]
     # another worker (own engine) writes: every audited write is a new data version
     store.save(make_engine(url), "Z-4.2-1", 0, store.Edit("geplant"), "anna")
-    with server.test_request_context("/ziele"):
+    with server.test_request_context(ROUTER):
         assert page(feld="4.2")["props"]["children"] == "Feld 4.2, Aufruf 3"
 
 
@@ -63,10 +64,10 @@ def test_users_do_not_share_entries(worker):
     server, _cache = worker
     layout, calls = _counting_layout()
     page = _wrap("pages.test", layout)
-    with server.test_request_context("/"):
+    with server.test_request_context(ROUTER):
         page()
-    with server.test_request_context("/"):
-        flask.session[SESSION_KEY] = {"name": "anna", "rolle": "Bearbeitung"}
+    with server.test_request_context(ROUTER):
+        flask.g.im_user = {"name": "anna", "rolle": "Bearbeitung"}  # logged in
         page()
         page()
     assert len(calls) == 2
@@ -77,11 +78,20 @@ def test_cache_stays_bounded(worker):
     cache.max_entries = 3
     layout, calls = _counting_layout()
     page = _wrap("pages.test", layout)
-    with server.test_request_context("/"):
+    with server.test_request_context(ROUTER):
         for feld in "12345":
             page(feld=feld)
         page(feld="1")
     assert len(calls) == 6 and len(cache._entries) == 3
+
+
+def test_other_callers_get_components(worker):
+    server, cache = worker
+    layout, calls = _counting_layout()
+    page = _wrap("pages.test", layout)
+    with server.test_request_context("/ziele"):
+        assert isinstance(page(feld="1"), html.Div)
+    assert cache.hits == cache.misses == 0 and calls == ["1"]
 
 
 def test_router_serves_the_real_pages_from_the_cache(app, client):
