@@ -25,6 +25,8 @@ from dashboard.store.repository import Repository
 
 MAX_ENTRIES = 128
 EXTENSION = "integrationsmonitor_page_cache"
+# register_page(..., cache_content=False): content with per-session secrets (CSRF)
+NO_CACHE_FLAG = "cache_content"
 
 
 class PageCache:
@@ -98,7 +100,8 @@ def install(app: dash.Dash, repo: Repository) -> PageCache:
     app.server.extensions[EXTENSION] = cache
     for module, page in dash.page_registry.items():
         layout = page["layout"]
-        if callable(layout) and not hasattr(layout, "uncached"):
+        cacheable = page.get(NO_CACHE_FLAG, True)
+        if callable(layout) and cacheable and not hasattr(layout, "uncached"):
             page["layout"] = _wrap(module, layout)
 
     @app.server.before_request

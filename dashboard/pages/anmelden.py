@@ -19,6 +19,7 @@ dash.register_page(
     name=labels.NAV_ANMELDEN,
     title=labels.LOGIN_TITLE,
     nav_order=99,
+    cache_content=False,  # holds this session's CSRF token (dashboard.page_cache)
 )
 
 

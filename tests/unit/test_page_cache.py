@@ -116,3 +116,12 @@ def test_router_serves_the_real_pages_from_the_cache(app, client):
     assert first.status_code == second.status_code == 200
     assert second.get_data() == first.get_data() and cache.hits == hits + 1
     assert b"daz-" in first.get_data()
+
+
+def test_pages_with_session_secrets_are_never_cached(app):
+    import dash
+
+    login = next(p for p in dash.page_registry.values() if p["path"] == "/anmelden")
+    assert not hasattr(login["layout"], "uncached")
+    daz = next(p for p in dash.page_registry.values() if p["path"] == "/daz")
+    assert hasattr(daz["layout"], "uncached")
