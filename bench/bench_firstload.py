@@ -55,7 +55,10 @@ def export(ref: str, target: Path) -> Path:
 
 
 def visit(browser, url: str) -> dict:  # noqa: ANN001
-    ctx = browser.new_context(viewport={"width": 1280, "height": 800})
+    ctx = browser.new_context(
+        viewport={"width": 1280, "height": 800},
+        bypass_csp=True,  # eval-based waits
+    )
     page = ctx.new_page()
     sizes, urls = [], []
 
