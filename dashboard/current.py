@@ -325,8 +325,9 @@ class Snapshot:
 
     def values(self) -> pd.DataFrame:
         engine = self.repo.engine
-        goal_versions = goal_store.history(engine)[["id", "benutzer", "zeit"]]
-        legacy = goal_store.measurements(engine).merge(
+        measured = goal_store.measurements(engine)
+        goal_versions = goal_store.version_meta(engine, measured["ziel_version_id"])
+        legacy = measured.merge(
             goal_versions, left_on="ziel_version_id", right_on="id", suffixes=("", "_v")
         )
         return measured_values(legacy, indicator_store.entries(engine), self.as_of)

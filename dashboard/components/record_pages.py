@@ -35,8 +35,9 @@ def _tables() -> dict:
 
 def _goals(ziele):  # noqa: ANN001, ANN202
     """Goals with their current owner and status, numbered like the document (4.2-3)."""
+    goal_ids = ziele["ziel_id"].tolist()
     cur = goal_store.current(
-        goal_store.history(services.get().engine), ziele["ziel_id"].tolist()
+        goal_store.latest_versions(services.get().engine, goal_ids), goal_ids
     )
     return cur.merge(ziele[["ziel_id", "hf_id", "nr", "text"]], on="ziel_id").assign(
         nummer=lambda f: f["hf_id"] + "-" + f["nr"].astype(str)

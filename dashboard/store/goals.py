@@ -6,6 +6,7 @@ refused with who and when, so nobody silently overwrites a colleague's change.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -74,6 +75,14 @@ def latest_versions(
         return pd.DataFrame(columns=[c.name for c in ziel_version.c])
     with engine.connect() as conn:
         return pd.read_sql(union_all(*parts), conn)
+
+
+def version_meta(engine: Engine, version_ids: Iterable[int]) -> pd.DataFrame:
+    """Who saved the given goal versions and when (``id``, ``benutzer``, ``zeit``)."""
+    wanted = sorted({int(v) for v in version_ids})
+    query = select(ziel_version.c.id, ziel_version.c.benutzer, ziel_version.c.zeit)
+    with engine.connect() as conn:
+        return pd.read_sql(query.where(ziel_version.c.id.in_(wanted)), conn)
 
 
 def measures(engine: Engine, goal_ids: list[str]) -> dict[str, list[str]]:
