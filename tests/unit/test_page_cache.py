@@ -8,7 +8,7 @@ import pytest
 from dash import html
 
 from dashboard.page_cache import EXTENSION, PageCache, _wrap
-from dashboard.store import goals as store
+from dashboard.store.auth import BEARBEITUNG, create_user
 from dashboard.store.db import make_engine, migrate
 from dashboard.store.repository import Repository
 
@@ -55,7 +55,7 @@ def test_unchanged_page_is_not_rebuilt_and_any_write_rebuilds_it(worker, url):
         page(feld="4.3")  # another query is another entry
         assert calls == ["4.2", "4.3"]
     # another worker (own engine) writes: every audited write is a new data version
-    store.save(make_engine(url), "Z-4.2-1", 0, store.Edit("geplant"), "anna")
+    create_user(make_engine(url), "anna", "ein-langes-passwort-1", BEARBEITUNG)
     with server.test_request_context(ROUTER):
         assert page(feld="4.2")["props"]["children"] == "Feld 4.2, Aufruf 3"
 
