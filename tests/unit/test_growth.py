@@ -72,11 +72,11 @@ def test_older_history_pages_on_demand(grown):
         _ziele_page(server, feld=FELD, verlauf=goal, seite=seite)
         for seite in ("1", "2", "3")
     ]
-    first_v = [f"Version {total - i} –" for i in range(HISTORY_PAGE)]
+    first_v = [f"Fassung {total - i} –" for i in range(HISTORY_PAGE)]
     assert all(v in texts[0] for v in first_v)
-    assert f"Version {total - HISTORY_PAGE} –" in texts[1]
-    assert f"Version {total - HISTORY_PAGE} –" not in texts[0]
-    assert "Version 1 –" in texts[2] and "Version 1 –" not in texts[1]
+    assert f"Fassung {total - HISTORY_PAGE} –" in texts[1]
+    assert f"Fassung {total - HISTORY_PAGE} –" not in texts[0]
+    assert "Fassung 1 –" in texts[2] and "Fassung 1 –" not in texts[1]
     assert f"Einträge 11–12 von {total}" in texts[2]
     assert "Neuere Einträge" in texts[2]
     assert "Weitere anzeigen" not in texts[2].split(goal)[-1]
