@@ -79,6 +79,11 @@ def create_app(settings: Settings | None = None) -> Dash:
 
     # after slim_validation_layout: Dash builds the validation layout first
     page_cache.install(app, services.repo)
+    # Let Dash check the pages and build its validation layout now rather than in the
+    # first request: requests that arrive while that first one is still busy would get
+    # a page without validation layout ("ID not found in layout" in the console).
+    with app.server.test_request_context("/"):
+        app.server.preprocess_request()
     return app
 
 
