@@ -231,7 +231,7 @@ def test_two_workers_share_logins_edits_and_logouts(gunicorn):
     assert status == 303
     b.cookie = a.cookie
     status, text = b.save_goal(0, "gefährdet")
-    assert status == 200 and "Version 1 gespeichert" in text, text[:300]
+    assert status == 200 and "ziele-gespeichert" in text, text[:300]
 
     # the next request to worker A sees the edit, in the goal page and the overview
     assert USER in a.page("/ziele", "?feld=4.5")  # history: "Version 1 – …, USER"
