@@ -199,7 +199,11 @@ def gunicorn(tmp_path_factory):
         pytest.fail("gunicorn did not start")
     yield port, proc.pid
     proc.send_signal(signal.SIGINT)  # quick shutdown; TERM would wait for keep-alives
-    proc.wait(timeout=30)
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
 
 
 def _one_client_per_worker(port: int, master: int) -> tuple[Client, Client]:
