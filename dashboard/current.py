@@ -30,7 +30,7 @@ from datetime import datetime
 import pandas as pd
 
 from dashboard.data.daz import BASE_YEAR, CAPACITY_COLUMNS, with_utilisation
-from dashboard.formatting import fmt_stand
+from dashboard.formatting import fmt_stand, fmt_time
 from dashboard.store import berichtsstaende
 from dashboard.store import goals as goal_store
 from dashboard.store import indicators as indicator_store
@@ -255,7 +255,7 @@ class Reporting:
     def label(self) -> str:
         return (
             f"Berichtsstand „{self.name}“ (Sitzung {fmt_stand(self.datum)}; abgeschlossen am "
-            f"{self.zeit:%d.%m.%Y um %H:%M} UTC von {self.benutzer})"
+            f"{fmt_time(self.zeit)} von {self.benutzer})"
         )
 
 

@@ -8,9 +8,6 @@ reverts an import as a whole (new versions restore the state before).
 
 from __future__ import annotations
 
-import base64
-import binascii
-
 import dash
 import dash_bootstrap_components as dbc
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html
@@ -18,8 +15,9 @@ from dash import ALL, Input, Output, State, callback, ctx, dcc, html
 from dashboard import ids, services
 from dashboard.components.downloads import send_table
 from dashboard.components.sortable_table import plain_table
+from dashboard.data import upload_guard
 from dashboard.data.records import ParsedList, export_list, parse_actor_list
-from dashboard.data.tabular import MAX_BYTES
+from dashboard.formatting import fmt_time
 from dashboard.store import records as record_store
 from dashboard.store.auth import ADMINISTRATION, BEARBEITUNG, current_user, require_role
 from dashboard.store.goals import Conflict
@@ -36,9 +34,9 @@ def _refs() -> dict[str, set[str]]:
 
 def parse(contents: str, filename: str) -> ParsedList:
     try:
-        raw = base64.b64decode(contents.split(",", 1)[1], validate=True)
-    except (IndexError, binascii.Error, AttributeError):
-        return ParsedList(errors=[f"{filename}: Datei konnte nicht gelesen werden."])
+        raw, filename = upload_guard.decode(contents, filename)
+    except upload_guard.UploadRefused as exc:
+        return ParsedList(errors=[f"{str(filename)[:60]}: {exc}"])
     return parse_actor_list(
         raw, filename, services.get().repo.records("akteur"), _refs()
     )
@@ -53,7 +51,7 @@ def imports_table() -> html.Div:
         html.Tr(
             [
                 html.Td(str(r.id)),
-                html.Td(f"{r.zeit:%d.%m.%Y %H:%M}"),
+                html.Td(fmt_time(r.zeit)),
                 html.Td(r.benutzer),
                 html.Td(r.dateiname),
                 html.Td(str(r.zeilen)),
@@ -76,10 +74,7 @@ def imports_table() -> html.Div:
         )
         for r in imports.itertuples()
     ]
-    head = [
-        html.Th(h)
-        for h in ("Nr.", "Zeit (UTC)", "Wer", "Datei", "Änderungen", "Status")
-    ]
+    head = [html.Th(h) for h in ("Nr.", "Zeit", "Wer", "Datei", "Änderungen", "Status")]
     return plain_table(head, rows)
 
 
@@ -220,12 +215,6 @@ def download(_csv, _xlsx):  # noqa: ANN001, ANN201
 )
 def check_upload(contents, filename):  # noqa: ANN001, ANN201
     require_role(BEARBEITUNG)
-    if len(contents or "") > MAX_BYTES * 4 // 3 + 100:
-        return (
-            [dbc.Alert(f"{filename}: Die Datei ist größer als 1 MB.", color="danger")],
-            None,
-            True,
-        )
     parsed = parse(contents, filename)
     ok = parsed.ok and bool(parsed.changes)
     pending = {"contents": contents, "filename": filename} if ok else None

@@ -6,9 +6,6 @@ server rather than trusting the preview.
 
 from __future__ import annotations
 
-import base64
-import binascii
-
 import dash
 import dash_bootstrap_components as dbc
 import pandas as pd
@@ -52,14 +49,7 @@ def validate(contents: str, filename: str) -> ParsedUpload:
     """Decode the upload and check it (``upload_guard``) before any parser sees it."""
     shown = str(filename)[:60]
     try:
-        filename = upload_guard.check_name(filename)
-        upload_guard.check_encoded_size(contents if isinstance(contents, str) else "")
-        raw = base64.b64decode(str(contents).split(",", 1)[1], validate=True)
-        upload_guard.check_upload(raw, filename)
-    except (IndexError, binascii.Error):
-        return ParsedUpload(
-            pd.DataFrame(), [f"{shown}: Datei konnte nicht gelesen werden."]
-        )
+        raw, filename = upload_guard.decode(contents, filename)
     except upload_guard.UploadRefused as exc:
         return ParsedUpload(pd.DataFrame(), [f"{shown}: {exc}"])
     schools = services.get().repo.table("schulen_daz")

@@ -7,9 +7,6 @@ one audited transaction, the Administration can revert an import as a whole.
 
 from __future__ import annotations
 
-import base64
-import binascii
-
 import dash
 import dash_bootstrap_components as dbc
 import pandas as pd
@@ -18,9 +15,9 @@ from dash import ALL, Input, Output, State, callback, ctx, dcc, html
 from dashboard import current, ids, services
 from dashboard.components.indicator_views import catalogue_table
 from dashboard.components.sortable_table import plain_table
+from dashboard.data import upload_guard
 from dashboard.data.messwert_upload import ParsedValues, parse_values_file, template_csv
-from dashboard.data.tabular import MAX_BYTES
-from dashboard.formatting import fmt_num, fmt_stand
+from dashboard.formatting import fmt_num, fmt_stand, fmt_time
 from dashboard.store import indicators as store
 from dashboard.store.auth import ADMINISTRATION, BEARBEITUNG, current_user, require_role
 from dashboard.store.daz_imports import ACTIVE
@@ -28,11 +25,9 @@ from dashboard.store.daz_imports import ACTIVE
 
 def validate(contents: str, filename: str) -> ParsedValues:
     try:
-        raw = base64.b64decode(contents.split(",", 1)[1], validate=True)
-    except (IndexError, binascii.Error):
-        return ParsedValues(
-            pd.DataFrame(), [f"{filename}: Datei konnte nicht gelesen werden."]
-        )
+        raw, filename = upload_guard.decode(contents, filename)
+    except upload_guard.UploadRefused as exc:
+        return ParsedValues(pd.DataFrame(), [f"{str(filename)[:60]}: {exc}"])
     repo = services.get().repo
     return parse_values_file(
         raw, filename, current.snapshot().indicators(), repo.table("sozialraeume")
@@ -53,16 +48,18 @@ def imports_table() -> html.Div:
                 else "aktiv"
             )  # fmt: skip
         else:
-            action = f"zurückgenommen von {r.geaendert_von} am {r.geaendert_am:%d.%m.%Y %H:%M}"
+            action = (
+                f"zurückgenommen von {r.geaendert_von} am {fmt_time(r.geaendert_am)}"
+            )
         cells = [
             int(r.id),
-            f"{r.zeit:%d.%m.%Y %H:%M}",
+            fmt_time(r.zeit),
             r.benutzer,
             r.dateiname,
             int(r.zeilen),
         ]
         rows.append(html.Tr([*[html.Td(c) for c in cells], html.Td(action)]))
-    heads = ("Nr.", "Zeit (UTC)", "Wer", "Datei", "Zeilen", "")
+    heads = ("Nr.", "Zeit", "Wer", "Datei", "Zeilen", "")
     return plain_table([html.Th(h) for h in heads], rows)
 
 
@@ -144,13 +141,6 @@ def download_template(_n):  # noqa: ANN001, ANN201
 )
 def check_upload(contents, filename):  # noqa: ANN001, ANN201
     require_role(BEARBEITUNG)
-    if len(contents or "") > MAX_BYTES * 4 // 3 + 100:
-        alert = dbc.Alert(
-            f"{filename}: Die Datei ist größer als 1 MB.",
-            color="danger",
-            id="messwerte-fehler",
-        )
-        return [alert], None, True
     parsed = validate(contents, filename)
     pending = {"contents": contents, "filename": filename} if parsed.ok else None
     return preview(parsed, filename), pending, not parsed.ok

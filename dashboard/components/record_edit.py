@@ -16,6 +16,7 @@ from dash import html
 
 from dashboard import ids
 from dashboard.data.schemas import HF_IDS, LAGE, SCHEMAS, SOZIALRAEUME
+from dashboard.formatting import fmt_time
 
 ACTOR_ARTEN = SCHEMAS["akteure"].columns["art"].checks[0].statistics["allowed_values"]
 RELATIONS = (
@@ -228,8 +229,8 @@ def history(versions: pd.DataFrame, base: dict, names: dict[str, str]) -> list:
         items.append(
             html.Li(
                 [
-                    html.Strong(f"Version {r.version}"),
-                    f" · {r.zeit:%d.%m.%Y %H:%M} Uhr (UTC) · {r.benutzer} · Grund: {r.grund}",
+                    html.Strong(f"Fassung {r.version}"),
+                    f" · {fmt_time(r.zeit)} · {r.benutzer} · Grund: {r.grund}",
                     html.Br(),
                     html.Span(
                         "geändert: " + (", ".join(changed) if changed else "nichts"),

@@ -10,6 +10,8 @@ with its English tokenizer error).
 
 from __future__ import annotations
 
+import base64
+import binascii
 import io
 import re
 import zipfile
@@ -62,8 +64,24 @@ def check_encoded_size(contents: str) -> None:
     if estimated > MAX_BYTES + 1024:
         raise UploadRefused(
             f"Die Datei ist etwa {_mb(estimated)} groß; erlaubt ist höchstens "
-            f"{_mb(MAX_BYTES)}. Bitte nur das Blatt mit dem neuen Schuljahr hochladen."
+            f"{_mb(MAX_BYTES)}. Bitte nur das benötigte Blatt hochladen."
         )
+
+
+def decode(contents: object, filename: object) -> tuple[bytes, str]:
+    """The checked bytes and file name of a ``dcc.Upload`` payload.
+
+    The one entry for every upload: name, encoded size, base64 and the content
+    checks of :func:`check_upload`, each refusal an :class:`UploadRefused` in German.
+    """
+    name = check_name(filename)
+    check_encoded_size(contents if isinstance(contents, str) else "")
+    try:
+        raw = base64.b64decode(str(contents).split(",", 1)[1], validate=True)
+    except (IndexError, binascii.Error) as exc:
+        raise UploadRefused("Datei konnte nicht gelesen werden.") from exc
+    check_upload(raw, name)
+    return raw, name
 
 
 def check_upload(raw: bytes, filename: str) -> None:

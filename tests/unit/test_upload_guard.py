@@ -61,14 +61,25 @@ def test_lying_sizes_cannot_get_past_the_row_count(no_parser):
         check_upload(many, "schuljahr.xlsx")
 
 
-def test_bomb_through_the_upload_callback_gives_a_german_preview(app, bomb):
-    from dashboard.callbacks.daz_import import validate
+@pytest.mark.parametrize(
+    ("module", "function"),
+    [
+        ("dashboard.callbacks.daz_import", "validate"),
+        ("dashboard.callbacks.messwert_import", "validate"),
+        ("dashboard.callbacks.actor_import", "parse"),
+    ],
+)
+def test_bomb_through_the_upload_callback_gives_a_german_preview(
+    app, bomb, module, function
+):
+    import importlib
 
+    check = getattr(importlib.import_module(module), function)
     contents = "data:application/octet-stream;base64," + base64.b64encode(bomb).decode(
         "ascii"
     )
     with app.server.test_request_context():
-        parsed = validate(contents, "schuljahr.xlsx")
+        parsed = check(contents, "liste.xlsx")
     assert not parsed.ok and "entpackt sich auf" in parsed.errors[0]
 
 
