@@ -1,5 +1,7 @@
 """Component IDs, grouped by page; a mistyped ID fails at start-up."""
 
+from typing import NamedTuple
+
 # shell
 URL = "shell-url"
 NAV = "shell-nav"
@@ -59,15 +61,6 @@ DAZ_SC_PER_TYPE = "daz-szenario-je-schulart"
 DAZ_SC_TYPE_CHANGES = "daz-szenario-schularten"
 DAZ_SC_CLASS_SIZE = "daz-szenario-klassengroesse"
 DAZ_SC_RESULT = "daz-szenario-ergebnis"
-DAZ_UPLOAD = "daz-upload"
-DAZ_TEMPLATE_BUTTON = "daz-vorlage-button"
-DAZ_TEMPLATE = "daz-vorlage"
-DAZ_PREVIEW = "daz-vorschau"
-DAZ_PENDING = "daz-upload-daten"
-DAZ_COMMIT = "daz-uebernehmen"
-DAZ_IMPORT_MSG = "daz-import-meldung"
-DAZ_IMPORTS = "daz-importe"
-DAZ_REVERT = "daz-zuruecknehmen"  # pattern-matching type
 DAZ_VERSION = "daz-datenversion"
 
 # Handlungsfelder & Ziele
@@ -116,15 +109,6 @@ IND_FORM_BASE = "indikator-form-version"
 IND_FORM_SAVE = "indikator-form-speichern"
 IND_FORM_MSG = "indikator-form-meldung"
 IND_VERSION = "indikatoren-datenversion"
-MW_UPLOAD = "messwerte-upload"
-MW_PREVIEW = "messwerte-vorschau"
-MW_PENDING = "messwerte-upload-daten"
-MW_COMMIT = "messwerte-uebernehmen"
-MW_MSG = "messwerte-meldung"
-MW_IMPORTS = "messwerte-importe"
-MW_REVERT = "messwerte-zuruecknehmen"  # pattern-matching type of the revert buttons
-MW_TEMPLATE_BUTTON = "messwerte-vorlage-button"
-MW_TEMPLATE = "messwerte-vorlage"
 IND_PAGE_CHART = "indikator-diagramm"
 IND_PAGE_TABLE = "indikator-tabelle"
 IND_PAGE_META = "indikator-metadaten"
@@ -191,13 +175,6 @@ REC_META = "eintrag-stand"
 AL_CSV_BUTTON = "akteursliste-csv-button"
 AL_XLSX_BUTTON = "akteursliste-xlsx-button"
 AL_DOWNLOAD = "akteursliste-download"
-AL_UPLOAD = "akteursliste-upload"
-AL_PREVIEW = "akteursliste-vorschau"
-AL_PENDING = "akteursliste-upload-daten"
-AL_COMMIT = "akteursliste-uebernehmen"
-AL_MSG = "akteursliste-meldung"
-AL_IMPORTS = "akteursliste-importe"
-AL_REVERT = "akteursliste-zuruecknehmen"  # pattern-matching type
 
 
 # Monitoring cycle (issue 10): Berichtsstände and Veränderungen
@@ -223,3 +200,30 @@ BEN_ROLE = "benutzer-rolle"
 BEN_PASSWORD = "benutzer-passwort"
 BEN_APPLY = "benutzer-ausfuehren"
 BEN_MESSAGE = "benutzer-meldung"
+
+
+# Import panels (dashboard.components.import_panel): one set per dataset, by prefix
+class ImportIds(NamedTuple):
+    upload: str
+    template_button: str
+    template: str
+    preview: str
+    pending: str
+    commit: str
+    msg: str
+    log: str
+    revert: str  # pattern-matching type of the revert buttons
+    ok: str
+    errors: str
+    reverted: str
+
+
+def _import_ids(p: str) -> ImportIds:
+    names = ("upload", "vorlage-button", "vorlage", "vorschau", "upload-daten")
+    names += ("uebernehmen", "meldung", "importe", "zuruecknehmen", "import-ok")
+    return ImportIds(*(f"{p}-{name}" for name in (*names, "fehler", "zurueck")))
+
+
+DAZ_IMPORT = _import_ids("daz")
+MW_IMPORT = _import_ids("messwerte")
+AL_IMPORT = _import_ids("akteursliste")

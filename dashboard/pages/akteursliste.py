@@ -1,7 +1,7 @@
 """Akteursliste: the actor list as CSV/Excel, and its validated re-import (role
 Bearbeitung) with preview, commit and revert (Administration).
 
-Reads the current actors; ``dashboard.callbacks.actor_import`` writes versions.
+Reads the current actors; ``dashboard.callbacks.actor_list`` writes versions.
 """
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ import dash
 from dash import dcc, html
 
 from dashboard import labels
-from dashboard.callbacks import actor_import
+from dashboard.callbacks import actor_list
+from dashboard.components import import_panel
 
 dash.register_page(
     __name__,
@@ -20,7 +21,7 @@ dash.register_page(
 )
 
 
-def layout(**_query: str) -> html.Div:
+def layout(**query: str) -> html.Div:
     return html.Div(
         [
             dcc.Link("← Akteure und Angebote", href="/akteure"),
@@ -28,6 +29,6 @@ def layout(**_query: str) -> html.Div:
                 "Akteursliste: herunterladen und geändert hochladen",
                 className="h3 mt-1",
             ),
-            *actor_import.section(),
+            *import_panel.section(actor_list.AKTEURE, query.get("importe")),
         ]
     )

@@ -2,7 +2,7 @@
 scenario, and the upload of a new school year.
 
 Reads schools, Sozialräume and DaZ rows (bundled and imported) from the store; the
-upload callbacks in ``dashboard.callbacks.daz_import`` write imports.
+upload callbacks in ``dashboard.callbacks.import_datasets`` write imports.
 """
 
 from __future__ import annotations
@@ -23,8 +23,9 @@ from dash import (
 )
 
 from dashboard import current, ids, labels, services
-from dashboard.callbacks import daz_import
+from dashboard.callbacks import import_datasets
 from dashboard.components import daz_views as views
+from dashboard.components import import_panel
 from dashboard.components.cards import figure_links
 from dashboard.components.chart_text import accessible_graph, chart_caption
 from dashboard.components.downloads import send_table
@@ -203,7 +204,7 @@ def layout(tab: str = "entwicklung", **query: str) -> html.Div:
         ),
         dbc.Tab(scenario_tab, label=TABS["szenario"], tab_id="szenario"),
         dbc.Tab(
-            daz_import.section(query.get("importe")),
+            import_panel.section(import_datasets.DAZ, query.get("importe")),
             label=TABS["import"],
             tab_id="import",
         ),

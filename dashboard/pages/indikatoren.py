@@ -3,7 +3,7 @@ the form to define or change an indicator, and the import of Messwerte.
 
 Reads indicators and values through ``dashboard.current``; the form appends a new
 indicator version (``dashboard.store.indicators.define``), the import section lives in
-``dashboard.callbacks.messwert_import``.
+``dashboard.callbacks.import_datasets``.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, dcc, html
 
 from dashboard import current, ids, labels, services
-from dashboard.callbacks import messwert_import
+from dashboard.callbacks import import_datasets
+from dashboard.components import import_panel
 from dashboard.components import indicator_form as fm
 from dashboard.components.indicator_views import catalogue_table
 from dashboard.store import indicators as store
@@ -28,7 +29,7 @@ dash.register_page(
 )
 
 
-def layout(**_query: str) -> html.Div:
+def layout(**query: str) -> html.Div:
     snap = current.snapshot()
     user = current_user()
     # the form is always in the layout (callback validation), shown to editors only
@@ -51,7 +52,7 @@ def layout(**_query: str) -> html.Div:
             html.H2("Indikator anlegen oder ändern", className="h4 mt-4"),
             *editor,
             html.H2("Messwerte importieren", className="h4 mt-4"),
-            *messwert_import.section(),
+            *import_panel.section(import_datasets.MESSWERTE, query.get("importe")),
             dcc.Store(id=ids.IND_VERSION),
         ]
     )

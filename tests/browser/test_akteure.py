@@ -327,7 +327,7 @@ def test_actor_list_import_preview_commit_and_revert(
     w.page.get_by_text("1 Akteure werden geändert oder angelegt").wait_for()
     assert "hinweis" in w.page.inner_text("#akteursliste-vorschau")
     w.page.get_by_role("button", name="Übernehmen").click()
-    w.page.locator("#akteursliste-ok").wait_for()
+    w.page.locator("#akteursliste-import-ok").wait_for()
     w.goto("/akteure/kreistag")
     assert "Ausschuss für Soziales berät das Konzept (Test)" in w.page.inner_text(
         "#akteur-detail"

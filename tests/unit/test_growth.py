@@ -83,7 +83,9 @@ def test_older_history_pages_on_demand(grown):
 
 
 def test_import_log_shows_one_page_of_imports(grown):
-    from dashboard.callbacks.daz_import import IMPORT_PAGE, imports_table
+    from dashboard.callbacks.import_datasets import DAZ
+    from dashboard.components.import_panel import LOG_PAGE as IMPORT_PAGE
+    from dashboard.components.import_panel import log_table
     from dashboard.data.daz_upload import parse_upload
 
     server, services = grown
@@ -95,9 +97,9 @@ def test_import_log_shows_one_page_of_imports(grown):
         commit_import(services.engine, parsed.rows, "anna", f"{year}.csv")
     total = IMPORT_PAGE + 3
     with server.test_request_context("/daz"):
-        first = json.dumps(json.loads(plotly.io.json.to_json_plotly(imports_table())))
+        first = json.dumps(json.loads(plotly.io.json.to_json_plotly(log_table(DAZ))))
         second = json.dumps(
-            json.loads(plotly.io.json.to_json_plotly(imports_table(2))),
+            json.loads(plotly.io.json.to_json_plotly(log_table(DAZ, 2))),
             ensure_ascii=False,
         )
     assert first.count('"Tr"') == IMPORT_PAGE + 1  # header row + one page

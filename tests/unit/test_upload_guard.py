@@ -62,24 +62,26 @@ def test_lying_sizes_cannot_get_past_the_row_count(no_parser):
 
 
 @pytest.mark.parametrize(
-    ("module", "function"),
+    ("module", "dataset"),
     [
-        ("dashboard.callbacks.daz_import", "validate"),
-        ("dashboard.callbacks.messwert_import", "validate"),
-        ("dashboard.callbacks.actor_import", "parse"),
+        ("import_datasets", "DAZ"),
+        ("import_datasets", "MESSWERTE"),
+        ("actor_list", "AKTEURE"),
     ],
 )
 def test_bomb_through_the_upload_callback_gives_a_german_preview(
-    app, bomb, module, function
+    app, bomb, module, dataset
 ):
     import importlib
 
-    check = getattr(importlib.import_module(module), function)
+    from dashboard.components.import_panel import validate
+
+    spec = getattr(importlib.import_module(f"dashboard.callbacks.{module}"), dataset)
     contents = "data:application/octet-stream;base64," + base64.b64encode(bomb).decode(
         "ascii"
     )
     with app.server.test_request_context():
-        parsed = check(contents, "liste.xlsx")
+        parsed = validate(spec, contents, "liste.xlsx")
     assert not parsed.ok and "entpackt sich auf" in parsed.errors[0]
 
 
@@ -124,9 +126,10 @@ def test_file_names(no_parser):
 
 
 def test_five_mb_csv_through_the_callback_gives_a_german_message(app):
-    from dashboard.callbacks.daz_import import validate
+    from dashboard.callbacks.import_datasets import DAZ
+    from dashboard.components.import_panel import validate
 
     contents = "data:text/csv;base64," + base64.b64encode(b"x" * 5_000_000).decode()
     with app.server.test_request_context():
-        parsed = validate(contents, "gross.csv")
+        parsed = validate(DAZ, contents, "gross.csv")
     assert "erlaubt ist höchstens 1,0 MB" in parsed.errors[0]
