@@ -12,7 +12,12 @@ Rules, per dataset (pinned by ``tests/unit/test_current.py``):
   2016/17; a counted import with school rows (phase DaZ 1/2) adds a later year. Current
   = the latest school year with school rows; schools without a row in that year are
   not shown for it.
-- **Ziele**: the latest version of each goal (saved by then, for a Berichtsstand).
+- **Ziele**: the latest version of each goal (saved by then, for a Berichtsstand),
+  with its owners (``akteure``; before owners were a list: ``verantwortlich``) and
+  Fachamt.
+- **Maßnahmen**: the latest version of each Maßnahme saved by then. It is overdue
+  when it is still open (geplant, laufend) and its due date lies before the day
+  looked at: today, or the day of the Berichtsstand's ``zeit``.
 - **Indikatoren**: the bundled baselines (``indikatoren.csv``) and definitions made
   in the app; the latest version of an indicator replaces the bundled row.
 - **Messwerte**: values entered with a goal edit, entered on the indicator page or
@@ -25,15 +30,17 @@ Rules, per dataset (pinned by ``tests/unit/test_current.py``):
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 import pandas as pd
 
 from dashboard.data.daz import BASE_YEAR, CAPACITY_COLUMNS, with_utilisation
+from dashboard.data.measure_rules import is_overdue
 from dashboard.formatting import fmt_stand, fmt_time
 from dashboard.store import berichtsstaende
 from dashboard.store import goals as goal_store
 from dashboard.store import indicators as indicator_store
+from dashboard.store import measures as measure_store
 from dashboard.store.daz_imports import ACTIVE
 
 SCHOOL_NUMBERS = ["vka_schueler", "vka_klassen", "kapazitaetsreserve"]
@@ -178,6 +185,31 @@ def goal_status(
     return goal_store.current(versions, goal_ids)
 
 
+def measure_status(
+    versions: pd.DataFrame, as_of: datetime | None = None, on: date | None = None
+) -> pd.DataFrame:
+    """Latest version of each Maßnahme (saved by ``as_of``), with ``ueberfaellig``.
+
+    ``on`` is the day overdue is judged on: default the day of ``as_of``, or today.
+    Ordered by goal, then due date (none last), then title.
+    """
+    latest = _until(versions, as_of)
+    latest = latest.sort_values("version").groupby("massnahme_id").tail(1)
+    day = on or (pd.Timestamp(as_of).date() if as_of is not None else date.today())
+    latest = latest.assign(
+        ueberfaellig=[
+            is_overdue(s, f, day)
+            for s, f in zip(latest["status"], latest["faellig"], strict=True)
+        ],
+        _ohne=latest["faellig"] == "",
+    )
+    return (
+        latest.sort_values(["ziel_id", "_ohne", "faellig", "titel"])
+        .drop(columns="_ohne")
+        .reset_index(drop=True)
+    )
+
+
 INDICATOR_COLUMNS = [
     "indikator_id", "ziel_id", "name", "einheit", "richtung", "basis_wert",
     "basis_datum", "ziel_wert", "ziel_datum", "quelle", "methode",
@@ -318,6 +350,11 @@ class Snapshot:
         ids = self.repo.table("ziele")["ziel_id"].tolist()
         latest = goal_store.latest_versions(self.repo.engine, ids, as_of=self.as_of)
         return goal_status(latest, ids, self.as_of)
+
+    def measures(self, goal_ids: list[str] | None = None) -> pd.DataFrame:
+        """Current Maßnahmen (``measure_status``), optionally of some goals."""
+        versions = measure_store.history(self.repo.engine, goal_ids)
+        return measure_status(versions, self.as_of)
 
     def indicators(self) -> pd.DataFrame:
         versions = indicator_store.versions(self.repo.engine)

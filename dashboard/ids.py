@@ -73,7 +73,6 @@ ZIELE_STATUS = "ziele-status"
 ZIELE_RESPONSIBLE = "ziele-verantwortlich"
 ZIELE_DATE = "ziele-datum"
 ZIELE_COMMENT = "ziele-kommentar"
-ZIELE_MEASURE = "ziele-massnahme"
 ZIELE_IND = "ziele-indikator"
 ZIELE_IND_VALUE = "ziele-messwert"
 ZIELE_IND_DATE = "ziele-messdatum"
@@ -227,3 +226,20 @@ def _import_ids(p: str) -> ImportIds:
 DAZ_IMPORT = _import_ids("daz")
 MW_IMPORT = _import_ids("messwerte")
 AL_IMPORT = _import_ids("akteursliste")
+
+# Owners and Maßnahmen per goal (issue 10)
+ZIELE_OFFICE = "ziele-fachamt"
+MASSNAHME_NEW = "massnahme-neu"  # pattern-matching type {"type", "ziel"}
+MASSNAHME_EDIT = "massnahme-bearbeiten"  # pattern-matching type {"type", "id"}
+MASSNAHME_DONE = "massnahme-abschliessen"  # pattern-matching type {"type", "id", "v"}
+MASSNAHME_MODAL = "massnahme-dialog"
+MASSNAHME_MODAL_TITLE = "massnahme-dialog-titel"
+MASSNAHME_STATE = "massnahme-bearbeitungsstand"
+MASSNAHME_TITLE = "massnahme-titel"
+MASSNAHME_STATUS = "massnahme-status"
+MASSNAHME_DUE = "massnahme-faellig"
+MASSNAHME_ACTOR = "massnahme-akteur"
+MASSNAHME_REASON = "massnahme-grund"
+MASSNAHME_SAVE = "massnahme-speichern"
+MASSNAHME_CANCEL = "massnahme-abbrechen"
+MASSNAHME_FEEDBACK = "massnahme-meldung"

@@ -188,3 +188,26 @@ EXPORT_COLUMNS = {
 HISTORY_OLDER = "Weitere anzeigen (ältere Einträge)"
 HISTORY_NEWER = "Neuere Einträge anzeigen"
 HISTORY_RANGE = "Einträge {first}–{last} von {total}"
+
+# Owners and Maßnahmen per goal (issue 10): the one vocabulary of Maßnahme states
+# (word: symbol; the symbol is decorative, the word carries the meaning)
+MASSNAHME_STATUS = {
+    "geplant": "◔",
+    "laufend": "◑",
+    "abgeschlossen": "●",
+    "ausgesetzt": "‖",
+}
+MASSNAHME_OPEN = ("geplant", "laufend")  # these can become overdue
+NOT_SET = "nicht festgelegt"
+OWNERS_LABEL = "Verantwortlich"
+OFFICE_LABEL = "Fachamt"
+OFFICE_HELP = "Behörden aus dem Akteursverzeichnis"
+MEASURES_LABEL = "Maßnahmen"
+MEASURES_NONE = "noch keine eingetragen"
+MEASURES_LEGACY = "Frühere Einträge (Freitext, vor der Maßnahmenliste)"
+MEASURE_DUE = "fällig {date}"
+MEASURE_NO_DUE = "ohne Fälligkeit"
+MEASURE_OVERDUE = "überfällig"
+MEASURE_ADD = "Maßnahme hinzufügen"
+MEASURE_EDIT = "Bearbeiten"
+MEASURE_DONE = "Als abgeschlossen markieren"

@@ -14,6 +14,7 @@ import pandas as pd
 from dash import html
 
 from dashboard import labels
+from dashboard.components import measure_views as mv
 from dashboard.components.goal_views import field_ids
 from dashboard.components.slides import slide
 from dashboard.data.progress import STATUS
@@ -46,9 +47,19 @@ def _text_on(colour: str) -> str:
     return "#ffffff" if white >= black else "#000000"
 
 
+META_CHARS = 76  # regular text after the status badge (its width counted as chars)
+BADGE_CHARS = 22
+
+
 def _lines(row) -> float:  # noqa: ANN001
+    """Estimated height: the goal, its meta line(s) and one line per Maßnahme."""
     text = f"{row.ziel_id} {row.text}"
-    return math.ceil(len(text) / CHARS_PER_LINE) + META_LINES
+    meta = getattr(row, "meta", "")
+    extra = math.ceil((BADGE_CHARS + len(meta)) / META_CHARS) - 1 if meta else 0
+    items = sum(
+        math.ceil((len(m) + 2) / META_CHARS) for m in getattr(row, "measure_lines", [])
+    )
+    return math.ceil(len(text) / CHARS_PER_LINE) + META_LINES + extra + items
 
 
 def pack(rows: list, budget: float = BODY_LINES) -> list[list]:
@@ -66,13 +77,38 @@ def pack(rows: list, budget: float = BODY_LINES) -> list[list]:
 
 
 def _changed(row) -> str:  # noqa: ANN001
-    if not row.version:
-        return "noch nicht bearbeitet"
     who = f" ({row.benutzer})" if row.benutzer else ""
     return f"zuletzt geändert {row.zeit:%d.%m.%Y}{who}"
 
 
+def with_owners(
+    cur: pd.DataFrame, names: dict[str, str], measures: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """``cur`` (``Snapshot.goals``) with the slide's meta line and Maßnahme lines.
+
+    An unedited goal says only "Verantwortlich: nicht festgelegt": its badge
+    already says "noch nicht bewertet".
+    """
+    metas, lines = [], []
+    for row in cur.itertuples():
+        owners = f"Verantwortlich: {mv.owner_text(list(row.akteure), names)}"
+        if row.fachamt:
+            owners += f" (Fachamt: {mv.office_text(row.fachamt, names)})"
+        metas.append(f"{owners} · {_changed(row)}" if row.version else owners)
+        mine = (
+            measures[measures["ziel_id"] == row.ziel_id]
+            if measures is not None and len(measures)
+            else []
+        )
+        lines.append(
+            [] if len(mine) == 0 else [mv.measure_text(m, names) for m in mine.itertuples()]
+        )
+    return cur.assign(meta=metas, measure_lines=lines)
+
+
 def goal_item(row, contrast: bool) -> html.Li:  # noqa: ANN001
+    """A goal: text, then status badge with owners, then its Maßnahmen (if any)."""
+    measures = getattr(row, "measure_lines", [])
     return html.Li(
         [
             html.Div(
@@ -80,12 +116,15 @@ def goal_item(row, contrast: bool) -> html.Li:  # noqa: ANN001
                 className="im-slide-goal",
             ),
             html.Div(
-                [
-                    badge(row.status, contrast),
-                    f" Verantwortlich: {row.verantwortlich or '–'} · {_changed(row)}",
-                ],
+                [badge(row.status, contrast), f" {row.meta}"],
                 className="im-slide-goal-meta",
             ),
+            html.Ul(
+                [html.Li(f"Maßnahme: {m}") for m in measures],
+                className="im-slide-measures",
+            )
+            if measures
+            else None,
         ]
     )
 
@@ -97,13 +136,14 @@ def field_slides(
     hf: str,
     contrast: bool,
 ) -> list[html.Section]:
+    cur = cur if "meta" in cur else with_owners(cur, {})
     part = goals[goals["hf_id"].isin(field_ids(fields, hf))].merge(cur, on="ziel_id")
     title = f"{hf} {fields.set_index('hf_id').loc[hf, 'titel']}"
     # a title that wraps (4.5 …) takes a line of 24 px text from the body
     pages = pack(list(part.itertuples()), BODY_LINES - (1.5 if len(title) > 48 else 0))
     source = (
         f"Ziele: {labels.KONZEPT}, Kap. {hf} (Stand 08.02.2017); Status, "
-        "Verantwortliche, Änderungen: Zielregister"
+        "Verantwortliche, Maßnahmen, Änderungen: Zielregister"
     )
     return [
         slide(
@@ -123,6 +163,7 @@ def field_slides(
 def open_points_slide(
     goals: pd.DataFrame, cur: pd.DataFrame, contrast: bool
 ) -> list[html.Section]:
+    cur = cur if "meta" in cur else with_owners(cur, {})
     merged = goals.merge(cur, on="ziel_id")
     risky = list(merged[merged["status"] == "gefährdet"].itertuples())
     unrated = int((merged["status"] == "noch nicht bewertet").sum())

@@ -7,9 +7,11 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import ids, labels
+from dashboard.components import measure_views as mv
 from dashboard.components.chart_text import accessible_graph
 from dashboard.components.info import info
 from dashboard.data import goal_rules as rules
+from dashboard.data import measure_rules
 from dashboard.data.progress import STATUS, indicator_progress
 from dashboard.figures.goals import indicator_chart
 from dashboard.formatting import fmt_num, fmt_stand, fmt_time
@@ -102,10 +104,13 @@ def _history(
             ),
             status_badge(v.status),
         ]
-        if v.verantwortlich:
-            parts.append(
-                f" · verantwortlich: {actor_names.get(v.verantwortlich, v.verantwortlich)}"
-            )
+        owners = mv.owner_text(
+            measure_rules.owners(getattr(v, "akteure", ""), v.verantwortlich),
+            actor_names,
+        )
+        parts.append(f" · verantwortlich: {owners}")
+        if getattr(v, "fachamt", ""):
+            parts.append(f" · Fachamt: {mv.office_text(v.fachamt, actor_names)}")
         if v.massnahme:
             parts.append(html.Div(f"Maßnahme: {v.massnahme}"))
         if v.kommentar:
@@ -201,15 +206,17 @@ def goal_card(
     measures: list[str] | None = None,
     history_page: int = 1,
     feld: str = "",
+    measure_rows: pd.DataFrame | None = None,
+    measure_versions: pd.DataFrame | None = None,
 ) -> dbc.Card:
-    """A goal's card; ``versions`` holds one page of its history (newest first)."""
+    """A goal's card; ``versions`` holds one page of its history (newest first).
+
+    ``measures`` are the free-text Maßnahmen of earlier goal versions;
+    ``measure_rows``/``measure_versions`` the goal's Maßnahmen (current, all versions).
+    """
     if measures is None:
         measures = [m for m in versions.sort_values("version")["massnahme"] if m]
-    responsible = (
-        actor_names.get(cur["verantwortlich"], "nicht festgelegt")
-        if cur["verantwortlich"]
-        else "nicht festgelegt"
-    )
+    empty = pd.DataFrame(columns=["massnahme_id"])
     edit = dbc.Button(
         "Bearbeiten",
         id={"type": ids.ZIELE_EDIT, "ziel": goal["ziel_id"]},
@@ -230,12 +237,14 @@ def goal_card(
         )
         if goal["erlaeuterung"]
         else None,
-        html.P([html.Strong("Verantwortlich: "), responsible]),
-        html.P(
-            [
-                html.Strong("Maßnahmen: "),
-                "; ".join(measures) if measures else "noch keine eingetragen",
-            ]
+        mv.goal_section(
+            goal["ziel_id"],
+            cur,
+            empty if measure_rows is None else measure_rows,
+            empty if measure_versions is None else measure_versions,
+            measures,
+            actor_names,
+            can_edit,
         ),
         *_indicators(indicators, values),
         _history(versions, actor_names, int(cur["version"]), history_page, feld),
@@ -266,16 +275,31 @@ def edit_modal(actors: pd.DataFrame) -> dbc.Modal:
                         class_name="im-status-radio",
                     ),
                     dbc.Label(
-                        "Verantwortlich (Fachamt oder Akteur)",
+                        "Verantwortlich (ein oder mehrere Akteure)",
                         html_for=ids.ZIELE_RESPONSIBLE,
                         class_name="mt-2",
                     ),
-                    dbc.Select(
+                    dcc.Dropdown(
                         id=ids.ZIELE_RESPONSIBLE,
-                        options=[{"label": "nicht festgelegt", "value": ""}]
-                        + [
+                        options=[
                             {"label": r.name, "value": r.akteur_id}
                             for r in actors.itertuples()
+                        ],
+                        multi=True,
+                        placeholder=labels.NOT_SET,
+                        labels=labels.DROPDOWN,
+                    ),
+                    dbc.Label(
+                        f"{labels.OFFICE_LABEL} ({labels.OFFICE_HELP})",
+                        html_for=ids.ZIELE_OFFICE,
+                        class_name="mt-2",
+                    ),
+                    dbc.Select(
+                        id=ids.ZIELE_OFFICE,
+                        options=[{"label": labels.NOT_SET, "value": ""}]
+                        + [
+                            {"label": r.name, "value": r.akteur_id}
+                            for r in measure_rules.offices(actors).itertuples()
                         ],
                     ),
                     dbc.Label(today_hint, html_for=ids.ZIELE_DATE, class_name="mt-2"),
@@ -293,12 +317,6 @@ def edit_modal(actors: pd.DataFrame) -> dbc.Modal:
                     dbc.Textarea(
                         id=ids.ZIELE_COMMENT, rows=3, maxLength=rules.MAX_TEXT
                     ),
-                    dbc.Label(
-                        "Neue Maßnahme (optional)",
-                        html_for=ids.ZIELE_MEASURE,
-                        class_name="mt-2",
-                    ),
-                    dbc.Input(id=ids.ZIELE_MEASURE, maxLength=rules.MAX_TEXT),
                     html.Fieldset(
                         [
                             html.Legend(

@@ -19,7 +19,11 @@ from dashboard.changes import compare
 from dashboard.components import changes_views as cv
 from dashboard.components import deck as dk
 from dashboard.components import slides as sl
-from dashboard.components.goal_slides import field_slides, open_points_slide
+from dashboard.components.goal_slides import (
+    field_slides,
+    open_points_slide,
+    with_owners,
+)
 from dashboard.components.map_patch import restyle
 from dashboard.current import capacity_frame
 from dashboard.data.daz import observed_class_size, scenario, scenario_by_area
@@ -92,7 +96,8 @@ def layout(**query: str) -> html.Div:
     cap = capacity_frame(sf)
     shown = cap[cap["sozialraum"] == area] if area else cap
     goals, fields = repo.table("ziele"), repo.table("handlungsfelder")
-    cur = snap.goals()
+    names = dict(repo.actor_names().itertuples(index=False))
+    cur = with_owners(snap.goals(), names, snap.measures())
     source = (
         f"DaZ-Schüler {en.year}: {en.source.text()} · "
         f"Schulen {sf.year}: {sf.source.text()}"

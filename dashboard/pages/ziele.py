@@ -15,6 +15,7 @@ import pandas as pd
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html
 
 from dashboard import current, ids, labels, services
+from dashboard.callbacks import measures as mc
 from dashboard.components import goal_views as gv
 from dashboard.components.downloads import send_table
 from dashboard.store import goals as store
@@ -76,6 +77,7 @@ def _cards(
     page = _page(seite)
     versions = _histories(shown, verlauf, page)
     measures = store.measures(services.get().engine, shown)
+    now, all_versions = mc.measures_of(shown)
     names = dict(zip(t["akteure"]["akteur_id"], t["akteure"]["name"], strict=True))
     can_edit = current_user() is not None
     out = []
@@ -100,6 +102,8 @@ def _cards(
                     measures=measures[goal["ziel_id"]],
                     history_page=page if goal["ziel_id"] == verlauf else 1,
                     feld=feld,
+                    measure_rows=now[now["ziel_id"] == goal["ziel_id"]],
+                    measure_versions=all_versions,
                 )
             )
     return out
@@ -150,6 +154,7 @@ def _field_page(t: dict, feld: str, verlauf: str | None, seite: str | None) -> h
             html.Div(id=ids.ZIELE_MESSAGE),
             html.Div(_cards(t, feld, verlauf, seite), id=ids.ZIELE_CARDS),
             gv.edit_modal(t["akteure"]),
+            mc.modal(),
             dcc.Store(id=ids.ZIELE_EDIT_STATE, data={"feld": feld}),
         ]
     )
@@ -197,6 +202,7 @@ def layout(
                     html.Button(id=ids.ZIELE_CSV),
                     html.Button(id=ids.ZIELE_XLSX),
                     gv.edit_modal(t["akteure"]),
+                    mc.modal(),
                     dcc.Store(id=ids.ZIELE_EDIT_STATE, data={}),
                 ],
                 hidden=True,
@@ -213,7 +219,7 @@ def layout(
     Output(ids.ZIELE_RESPONSIBLE, "value"),
     Output(ids.ZIELE_DATE, "value"),
     Output(ids.ZIELE_COMMENT, "value"),
-    Output(ids.ZIELE_MEASURE, "value"),
+    Output(ids.ZIELE_OFFICE, "value"),
     Output(ids.ZIELE_IND, "options"),
     Output(ids.ZIELE_IND_VALUE, "value"),
     Output(ids.ZIELE_FEEDBACK, "children"),
@@ -242,10 +248,10 @@ def open_editor(clicks, _cancel, state):  # noqa: ANN001, ANN201
         + (f" (zuletzt geändert: Fassung {cur['version']})" if cur["version"] else ""),
         state,
         cur["status"],
-        cur["verantwortlich"],
+        list(cur["akteure"]),
         date.today().isoformat(),
         "",
-        "",
+        cur["fachamt"],
         options,
         None,
         None,
@@ -263,7 +269,7 @@ def open_editor(clicks, _cancel, state):  # noqa: ANN001, ANN201
     State(ids.ZIELE_RESPONSIBLE, "value"),
     State(ids.ZIELE_DATE, "value"),
     State(ids.ZIELE_COMMENT, "value"),
-    State(ids.ZIELE_MEASURE, "value"),
+    State(ids.ZIELE_OFFICE, "value"),
     State(ids.ZIELE_IND, "value"),
     State(ids.ZIELE_IND_VALUE, "value"),
     State(ids.ZIELE_IND_DATE, "value"),
@@ -277,7 +283,7 @@ def save_goal(
     responsible,
     datum,
     comment,
-    measure,
+    office,
     ind,
     value,
     value_date,
@@ -302,9 +308,9 @@ def save_goal(
     # Raw values go to the store: goal_rules.check_edit decides, for forged requests too.
     edit = store.Edit(
         status=status,
-        verantwortlich=responsible or "",
+        akteure=responsible or [],
+        fachamt=office or "",
         kommentar=_text(comment),
-        massnahme=_text(measure),
         datum=datum or "",
         messwerte=messwerte,
     )
@@ -391,3 +397,7 @@ def export(_csv, _xlsx, state):  # noqa: ANN001, ANN201
     return send_table(
         frame, name, excel=ctx.triggered_id == ids.ZIELE_XLSX, sheet="Ziele"
     )
+
+
+# Maßnahmen are saved by ``dashboard.callbacks.measures``; it re-renders the cards.
+mc.register(lambda feld: _cards(_tables(), feld))

@@ -6,6 +6,7 @@ refused with who and when, so nobody silently overwrites a colleague's change.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -20,6 +21,7 @@ from dashboard.data.goal_rules import (
     number,
     readable_measurements,
 )
+from dashboard.data.measure_rules import check_owners, offices, owners
 from dashboard.data.progress import INITIAL_STATUS, STATUS
 from dashboard.formatting import fmt_time
 from dashboard.store.models import REFERENCE, audit, messwert, ziel_version
@@ -39,6 +41,14 @@ class Edit:
     messwerte: tuple[
         tuple[str, str, float, str], ...
     ] = ()  # (indikator_id, datum, wert, quelle)
+    akteure: object = ()  # akteur_ids; empty: ``verantwortlich`` (if any) alone
+    fachamt: str = ""  # akteur_id of a Behörde
+
+    def owner_list(self) -> object:
+        """The owners to store (a forged non-list is passed on for the rules to refuse)."""
+        if self.akteure not in (None, "", (), []):
+            return self.akteure
+        return [self.verantwortlich] if self.verantwortlich else []
 
 
 def history(engine: Engine, ziel_id: str | None = None) -> pd.DataFrame:
@@ -125,7 +135,8 @@ def _reference(engine: Engine) -> dict:
     with engine.connect() as conn:
         goals = set(conn.execute(select(ziele.c.ziel_id)).scalars())
         bundled = pd.read_sql(select(indikatoren), conn)
-    actors = set(Repository(engine).actor_names()["akteur_id"])  # the form's list
+    repo = Repository(engine)
+    actors = set(repo.actor_names()["akteur_id"])  # the form's list
     catalogue = indicator_catalogue(bundled, indicator_store.versions(engine))
     return {
         "goals": goals,
@@ -134,6 +145,7 @@ def _reference(engine: Engine) -> dict:
         ),
         "actors": actors,
         "statuses": set(STATUS),
+        "office_ids": set(offices(repo.records("akteur"))["akteur_id"]),
     }
 
 
@@ -152,6 +164,8 @@ def current(versions: pd.DataFrame, goal_ids: list[str]) -> pd.DataFrame:
                     "version": int(r["version"]),
                     "status": r["status"],
                     "verantwortlich": r["verantwortlich"],
+                    "akteure": owners(r.get("akteure", ""), r["verantwortlich"]),
+                    "fachamt": r.get("fachamt", "") or "",
                     "kommentar": r["kommentar"],
                     "benutzer": r["benutzer"],
                     "zeit": r["zeit"],
@@ -164,6 +178,8 @@ def current(versions: pd.DataFrame, goal_ids: list[str]) -> pd.DataFrame:
                     "version": 0,
                     "status": INITIAL_STATUS,
                     "verantwortlich": "",
+                    "akteure": [],
+                    "fachamt": "",
                     "kommentar": "",
                     "benutzer": "",
                     "zeit": None,
@@ -183,17 +199,24 @@ def save(engine: Engine, ziel_id: str, base_version: int, edit: Edit, user: str)
         When ``goal_rules.check_edit`` finds a problem (German message): unknown goal,
         status or actor, a foreign indicator, an invalid date or number, overlong text.
     """
+    ref = _reference(engine)
+    office_ids = ref.pop("office_ids")
+    akteure = edit.owner_list()
     errors = check_edit(
         ziel_id,
         base_version,
         edit.status,
-        edit.verantwortlich,
+        "",  # owners are checked as a list below
         edit.kommentar,
         edit.massnahme,
         edit.datum,
         edit.messwerte,
-        **_reference(engine),
+        **ref,
     )
+    if isinstance(ziel_id, str) and ziel_id in ref["goals"]:
+        errors += check_owners(
+            akteure, edit.fachamt, actors=ref["actors"], office_ids=office_ids
+        )
     if errors:
         raise ValueError(" ".join(errors))
     base_version = int(base_version)
@@ -219,7 +242,9 @@ def save(engine: Engine, ziel_id: str, base_version: int, edit: Edit, user: str)
                     ziel_id=ziel_id,
                     version=version,
                     status=edit.status,
-                    verantwortlich=edit.verantwortlich,
+                    verantwortlich=akteure[0] if akteure else "",
+                    akteure=json.dumps(list(dict.fromkeys(akteure))),
+                    fachamt=edit.fachamt or "",
                     kommentar=edit.kommentar,
                     massnahme=edit.massnahme,
                     datum=iso_date(edit.datum) or now.date().isoformat(),

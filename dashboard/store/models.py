@@ -137,6 +137,10 @@ ziel_version = Table(
     Column("datum", String(10), nullable=False),
     Column("benutzer", String(64), nullable=False),
     Column("zeit", DateTime(timezone=True), nullable=False),
+    # Owners (issue 10): JSON list of akteur_ids ("" before 0009: ``verantwortlich``
+    # is then the only owner; since 0009 it repeats the first owner) and the Fachamt.
+    Column("akteure", Text, nullable=False, server_default=""),
+    Column("fachamt", Text, nullable=False, server_default=""),
     UniqueConstraint("ziel_id", "version", name="uq_ziel_version"),
 )
 
@@ -248,4 +252,23 @@ berichtsstand = Table(
     Column("datum", String(10), nullable=False),
     Column("zeit", DateTime(timezone=True), nullable=False),
     Column("benutzer", String(64), nullable=False),
+)
+
+# Maßnahmen per goal (issue 10). Append-only: every save is a new version of the
+# whole Maßnahme with who, when and why; the migration adds the triggers.
+massnahme_version = Table(
+    "massnahme_version",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("massnahme_id", String(32), nullable=False),
+    Column("ziel_id", String(32), nullable=False, index=True),
+    Column("version", Integer, nullable=False),
+    Column("titel", Text, nullable=False),
+    Column("status", String(32), nullable=False),
+    Column("faellig", String(10), nullable=False),  # ISO day or ""
+    Column("akteur", Text, nullable=False),  # akteur_id or ""
+    Column("grund", Text, nullable=False),
+    Column("benutzer", String(64), nullable=False),
+    Column("zeit", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("massnahme_id", "version", name="uq_massnahme_version"),
 )
