@@ -182,6 +182,10 @@ EXPORT_COLUMNS = {
     "anzahl": "Anzahl",
     "ende": "Ende",
     "typ": "Typ",
+    # owners and Maßnahmen per goal (issue 10)
+    "verantwortliche": "Verantwortlich",
+    "fachamt": "Fachamt",
+    "massnahmen": "Maßnahmen (Status, Fälligkeit, zuständig)",
 }
 
 # History on demand (issue 14): long histories and logs show their latest entries

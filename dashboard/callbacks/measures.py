@@ -15,6 +15,7 @@ import pandas as pd
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html
 
 from dashboard import current, ids, services
+from dashboard.components import measure_views as mv
 from dashboard.components.measure_views import measure_modal
 from dashboard.store import measures as store
 from dashboard.store.auth import BEARBEITUNG, require_role
@@ -27,6 +28,26 @@ def measures_of(goal_ids: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Current Maßnahmen of the goals (``current``) and all their versions."""
     versions = store.history(services.get().engine, goal_ids)
     return current.measure_status(versions), versions
+
+
+def owner_columns(cur: pd.DataFrame, goal_ids: list[str]) -> pd.DataFrame:
+    """Download columns of goals: status, owners and Fachamt by name, Maßnahmen."""
+    names = dict(services.get().repo.actor_names().itertuples(index=False))
+    now, _versions = measures_of(goal_ids)
+    lines = {
+        g: "; ".join(mv.measure_text(m, names) for m in part.itertuples())
+        for g, part in now.groupby("ziel_id")
+    }
+    return pd.DataFrame(
+        {
+            "ziel_id": cur["ziel_id"],
+            "version": cur["version"],
+            "status": cur["status"],
+            "verantwortliche": [mv.owner_text(list(a), names) for a in cur["akteure"]],
+            "fachamt": [mv.office_text(f, names) for f in cur["fachamt"]],
+            "massnahmen": [lines.get(g, "") for g in cur["ziel_id"]],
+        }
+    )
 
 
 def modal() -> html.Div:

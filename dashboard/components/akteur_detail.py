@@ -108,7 +108,9 @@ def _relation_list(rel: pd.DataFrame, incoming: bool) -> html.Ul | html.P:
 
 
 def _goals(actor_id: str, goals: pd.DataFrame) -> list:
-    mine = goals[goals["verantwortlich"] == actor_id]
+    owner = goals["akteure"].map(lambda owners: actor_id in owners)
+    office = goals["fachamt"] == actor_id
+    mine = goals[owner | office].assign(rolle=office[owner | office])
     if mine.empty:
         return [html.P("Für kein Ziel als verantwortlich eingetragen.")]
     return [
@@ -117,7 +119,8 @@ def _goals(actor_id: str, goals: pd.DataFrame) -> list:
                 html.Li(
                     [
                         dcc.Link(f"Ziel {r.nummer}", href=f"/ziele?feld={r.hf_id}"),
-                        f": {r.text} – Status: {r.status}",
+                        f": {r.text} – Status: {r.status}"
+                        + (" (als Fachamt)" if r.rolle else ""),
                     ]
                 )
                 for r in mine.itertuples()

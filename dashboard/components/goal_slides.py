@@ -101,7 +101,9 @@ def with_owners(
             else []
         )
         lines.append(
-            [] if len(mine) == 0 else [mv.measure_text(m, names) for m in mine.itertuples()]
+            []
+            if len(mine) == 0
+            else [mv.measure_text(m, names) for m in mine.itertuples()]
         )
     return cur.assign(meta=metas, measure_lines=lines)
 

@@ -15,6 +15,7 @@ from html import escape
 
 from dashboard import labels
 from dashboard.changes import compare
+from dashboard.components import measure_views as mv
 from dashboard.current import (
     Enrolment,
     SchoolFigures,
@@ -256,7 +257,28 @@ def _scenario(opts: Options, cap_all, sf: SchoolFigures) -> str:  # noqa: ANN001
     )
 
 
-def _goals(fields, merged) -> str:  # noqa: ANN001
+def _goal_measures(part, names: dict, measures) -> str:  # noqa: ANN001
+    """The field's Maßnahmen as a table (none: nothing)."""
+    mine = measures[measures["ziel_id"].isin(part["ziel_id"])]
+    if mine.empty:
+        return ""
+    return "<h4>Maßnahmen</h4>" + table(
+        ["Ziel", "Maßnahme", "Status", "Fälligkeit", "zuständig"],
+        [
+            [
+                m.ziel_id.removeprefix("Z-"),
+                m.titel,
+                m.status,
+                mv.due_text(m),
+                names.get(m.akteur, m.akteur) or "–",
+            ]
+            for m in mine.itertuples()
+        ],
+        nowrap={0},
+    )
+
+
+def _goals(fields, merged, names: dict, measures) -> str:  # noqa: ANN001
     out = ["<section><h2>Handlungsfelder und Ziele: Stand der Umsetzung</h2>"]
     for f in fields[fields["uebergeordnet"] == ""].itertuples():
         sub = [f.hf_id, *fields.loc[fields["uebergeordnet"] == f.hf_id, "hf_id"]]
@@ -276,17 +298,23 @@ def _goals(fields, merged) -> str:  # noqa: ANN001
                         r.ziel_id.removeprefix("Z-"),
                         r.text,
                         r.status,
-                        r.verantwortlich or "–",
+                        mv.owner_text(list(r.akteure), names)
+                        + (
+                            f"; Fachamt: {mv.office_text(r.fachamt, names)}"
+                            if r.fachamt
+                            else ""
+                        ),
                         f"{r.zeit:%d.%m.%Y}" if r.version else "–",
                     ]
                     for r in part.itertuples()
                 ],
                 nowrap={0, 4},
             )
+            + _goal_measures(part, names, measures)
         )
     out.append(
         f"<p class='small'>Ziele: {labels.KONZEPT}, Kap. 4 (Stand 08.02.2017). Status, "
-        "Verantwortliche und Änderungsdatum: Bewertung der Lenkungsgruppe im "
+        "Verantwortliche, Maßnahmen und Änderungsdatum: Bewertung der Lenkungsgruppe im "
         "Integrationsmonitor.</p></section>"
     )
     return "".join(out)
@@ -365,7 +393,12 @@ def build_html(
         _map(s, opts, snap, figs),
         _daz(opts, cap, en, sf, figs),
         _scenario(opts, cap_all, sf) if opts.szenario is not None else "",
-        _goals(fields, merged),
+        _goals(
+            fields,
+            merged,
+            dict(repo.actor_names().itertuples(index=False)),
+            snap.measures(),
+        ),
         _changes(snap),
         _appendix(s, en, sf),
     ]

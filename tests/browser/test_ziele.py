@@ -112,3 +112,85 @@ def test_anonymous_save_is_refused(live_server):
     assert post_callback(live_server.url, "ziele-speichern", values) == 403
     with sqlite3.connect(live_server.db) as conn:
         assert conn.execute("select count(*) from ziel_version").fetchone()[0] == before
+
+
+def _choose_owner(page, name: str) -> None:  # noqa: ANN001
+    """Pick an actor in the multi-select (Dash 4 dropdown: search, then the option)."""
+    page.click("#ziele-verantwortlich")
+    page.fill(".dash-dropdown-content input[type=search]", name)
+    page.click(f".dash-dropdown-content [role=option]:has-text('{name}')")
+    page.keyboard.press("Escape")
+
+
+def test_owners_fachamt_and_a_measure_show_on_card_and_slide(watched):
+    """Bearbeitung sets two actors, the Fachamt and a Maßnahme with a due date; the
+    goal view and the goal slide show them, overdue said in words."""
+    from tests.browser.test_sitzung import ACTIVE, counter
+
+    login(watched)
+    watched.goto("/ziele?feld=4.3")
+    page, goal = watched.page, "Z-4.3-3"
+    card = _card(goal)
+    assert "Verantwortlich: nicht festgelegt" in page.inner_text(card)
+    assert "Fachamt: nicht festgelegt" in page.inner_text(card)
+    _open_editor(page, goal)
+    _choose_owner(page, "Jobcenter Meißen")
+    _choose_owner(page, "Kreisjugendamt")
+    page.select_option("#ziele-fachamt", label="Kreisjugendamt")
+    page.click("#ziele-speichern")
+    page.wait_for_selector("#ziele-gespeichert")
+    text = page.inner_text(card)
+    assert "Verantwortlich: Jobcenter Meißen, Kreisjugendamt" in text
+    assert "Fachamt: Kreisjugendamt" in text
+
+    page.click(f"{card} button:has-text('Maßnahme hinzufügen')")
+    page.wait_for_selector("#massnahme-dialog .modal-title")
+    page.fill("#massnahme-titel", "Berufsbezogene Sprachkurse ausschreiben")
+    page.click("#massnahme-status label:has-text('laufend')")
+    page.fill("#massnahme-faellig", "31.02.2020")  # no such day: refused
+    page.click("#massnahme-speichern")
+    page.wait_for_selector("#massnahme-fehler")
+    assert "kein gültiges Datum" in page.inner_text("#massnahme-fehler")
+    page.fill("#massnahme-faellig", "31.03.2020")
+    page.select_option("#massnahme-akteur", label="Jobcenter Meißen")
+    page.fill("#massnahme-grund", "Auftrag der Lenkungsgruppe")
+    page.click("#massnahme-speichern")
+    page.wait_for_selector("#massnahme-gespeichert")
+    item = page.inner_text(f"{card} .im-measure")
+    for part in (
+        "Berufsbezogene Sprachkurse ausschreiben",
+        "laufend",
+        "fällig 31.03.2020",
+        "überfällig",
+        "zuständig: Jobcenter Meißen",
+    ):
+        assert part in item, part
+    page.click(f"{card} .im-measure summary")
+    assert "Auftrag der Lenkungsgruppe" in page.inner_text(f"{card} .im-measure")
+
+    watched.goto("/sitzung?folien=hf-4.3")
+    page.wait_for_selector(".im-slide.im-active")
+    total = page.locator(".im-slide").count()
+    for i in range(total):
+        counter(page, f"{i + 1} / {total}")
+        slide = page.evaluate(ACTIVE)
+        if "Sprachkurse ausschreiben" in slide["text"]:
+            break
+        page.keyboard.press("ArrowRight")
+    flat = " ".join(slide["text"].split())
+    assert (
+        "Verantwortlich: Jobcenter Meißen, Kreisjugendamt (Fachamt: Kreisjugendamt)"
+        in flat
+    )
+    assert (
+        "Berufsbezogene Sprachkurse ausschreiben – laufend – fällig 31.03.2020 – überfällig"
+        in flat
+    )
+    assert slide["fits"] and slide["font"] >= 24 and slide["cut"] == []
+
+    watched.goto("/ziele?feld=4.3")
+    page.click(f"{card} button:has-text('Als abgeschlossen markieren')")
+    page.wait_for_selector("#massnahme-gespeichert")
+    item = page.inner_text(f"{card} .im-measure")
+    assert "abgeschlossen" in item and "überfällig" not in item
+    assert watched.console_errors == [] and watched.external == []

@@ -11,6 +11,7 @@ from dashboard.current import Snapshot, counted_imports, goal_status
 from dashboard.data.daz_upload import parse_upload
 from dashboard.data.loaders import load_all
 from dashboard.store import goals as goal_store
+from dashboard.store import measures as measure_store
 from dashboard.store.daz_imports import all_rows, commit_import, revert_import
 from dashboard.store.db import make_engine, migrate
 from dashboard.store.repository import Repository
@@ -124,6 +125,30 @@ def test_goals_latest_version_and_as_of(repo):
         goal_store.history(engine), ["Z-4.2-1"], between.replace(year=2000)
     )
     assert before.iloc[0]["status"] == "noch nicht bewertet"
+
+
+def test_measures_latest_version_as_of_and_overdue_on_that_day(repo):
+    """Maßnahmen: the latest version saved by then; overdue judged on that day."""
+    engine = repo.engine
+    edit = measure_store.MeasureEdit("Kurs", "laufend", "01.01.2020")
+    mid, _ = measure_store.save(engine, "Z-4.2-1", None, 0, edit, "anna")
+    between = datetime.now(UTC)
+    done = measure_store.MeasureEdit("Kurs", "abgeschlossen", "01.01.2020")
+    measure_store.save(engine, "Z-4.2-1", mid, 1, done, "bert")
+    now = Snapshot(repo).measures().set_index("massnahme_id").loc[mid]
+    assert (now["version"], now["status"], now["ueberfaellig"]) == (
+        2,
+        "abgeschlossen",
+        False,
+    )
+    then = Snapshot(repo, between).measures().set_index("massnahme_id").loc[mid]
+    assert (then["version"], then["status"], then["ueberfaellig"]) == (
+        1,
+        "laufend",
+        True,
+    )
+    assert Snapshot(repo, between - timedelta(hours=1)).measures().empty
+    assert Snapshot(repo).measures(["Z-4.6-1"]).empty  # only the goals asked for
 
 
 def test_reference_tables_are_the_seeded_files(repo, datasets):

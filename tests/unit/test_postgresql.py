@@ -17,11 +17,17 @@ from dashboard.config import Settings
 from dashboard.data.daz_upload import parse_upload
 from dashboard.data.loaders import load_all
 from dashboard.services import start
-from dashboard.store import goals
+from dashboard.store import goals, measures
 from dashboard.store.backup import BackupError, backup, restore
 from dashboard.store.daz_imports import commit_import, revert_import
 from dashboard.store.db import make_engine, migrate
-from dashboard.store.models import audit, messwert, metadata, ziel_version
+from dashboard.store.models import (
+    audit,
+    massnahme_version,
+    messwert,
+    metadata,
+    ziel_version,
+)
 from dashboard.store.repository import Repository
 from dashboard.store.seed import seed
 from dashboard.store.transfer import TransferError, copy_database, fingerprints
@@ -91,7 +97,8 @@ def test_history_tables_are_append_only(seeded):
         ),
         "anna",
     )
-    for table in (ziel_version, messwert, audit):
+    measures.save(pg, "Z-4.5-5", None, 0, measures.MeasureEdit("Pool", "geplant"), "a")
+    for table in (ziel_version, messwert, audit, massnahme_version):
         for statement in (delete(table), update(table).values(id=99)):
             with (
                 pytest.raises(DatabaseError, match="unveränderlich"),
@@ -124,6 +131,17 @@ def test_goal_edit_and_conflict_with_who_and_when(seeded):
     goals.save(pg, "Z-4.6-1", v1, goals.Edit("erreicht"), "bert")
     current = goals.current(goals.history(pg), ["Z-4.6-1"]).iloc[0]
     assert (current["version"], current["status"]) == (2, "erreicht")
+    owners = goals.Edit("erreicht", akteure=("jobcenter", "ba"), fachamt="jobcenter")
+    goals.save(pg, "Z-4.6-1", 2, owners, "anna")
+    current = goals.current(goals.history(pg), ["Z-4.6-1"]).iloc[0]
+    assert (
+        current["akteure"] == ["jobcenter", "ba"] and current["fachamt"] == "jobcenter"
+    )
+    mid, _ = measures.save(
+        pg, "Z-4.6-1", None, 0, measures.MeasureEdit("A", "laufend"), "a"
+    )
+    with pytest.raises(goals.Conflict, match="von a am"):
+        measures.save(pg, "Z-4.6-1", mid, 0, measures.MeasureEdit("A", "geplant"), "b")
 
 
 def _filled_sqlite(tmp_path):
