@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.current import Snapshot
+from dashboard.current import Snapshot, is_ended
 from dashboard.data.progress import STATUS, indicator_progress
+from dashboard.data.records import KEY
 
 
 def top_fields(fields: pd.DataFrame) -> dict[str, str]:
@@ -45,6 +46,7 @@ class Changes:
     areas: pd.DataFrame  # sozialraum, von, nach, differenz
     matrix_a: pd.DataFrame
     matrix_b: pd.DataFrame
+    records: pd.DataFrame  # typ, id, name, aenderung, felder, benutzer, zeit, grund
 
 
 def _goals(a: Snapshot, b: Snapshot) -> pd.DataFrame:
@@ -134,6 +136,70 @@ def _daz(a: Snapshot, b: Snapshot) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataF
     return daz, schools, areas[areas["differenz"] != 0].reset_index(drop=True)
 
 
+RECORD_KINDS = {"akteur": "Akteur", "angebot": "Angebot"}
+ADDED, ENDED, REOPENED, CHANGED, REMOVED = (
+    "neu", "beendet", "wieder in Betrieb", "geändert", "entfernt (Import zurückgenommen)",
+)  # fmt: skip
+RECORD_COLUMNS = [
+    "typ",
+    "id",
+    "name",
+    "aenderung",
+    "felder",
+    "benutzer",
+    "zeit",
+    "grund",
+]
+
+
+def _record_change(old: pd.Series | None, new: pd.Series | None) -> tuple[str, list]:
+    """What happened to one record from ``old`` to ``new`` (None: absent)."""
+    if old is None:
+        return ADDED + (f", {ENDED}" if is_ended(new["status"]) else ""), []
+    if new is None:
+        return REMOVED, []
+    fields = [
+        c for c in new.index
+        if c != "version" and str(new[c]) != str(old.get(c, ""))
+    ]  # fmt: skip
+    was, now = is_ended(old["status"]), is_ended(new["status"])
+    if now and not was:
+        return ENDED, fields
+    if was and not now:
+        return REOPENED, fields
+    return (CHANGED if fields else ""), fields
+
+
+def _records(a: Snapshot, b: Snapshot) -> pd.DataFrame:
+    """Actors and Angebote added, ended, reopened or changed from ``a`` to ``b``, with
+    who saved the latest version in between, when and why."""
+    history = b.record_history()
+    zeit = pd.to_datetime(history["zeit"], utc=True)
+    since = zeit > pd.Timestamp(a.as_of) if a.as_of is not None else True
+    until = zeit <= pd.Timestamp(b.as_of) if b.as_of is not None else True
+    between = history[since & until].sort_values("zeit")
+    rows = []
+    for kind, typ in RECORD_KINDS.items():
+        key = KEY[kind][0]
+        before = a.records(kind).set_index(key, drop=False)
+        after = b.records(kind).set_index(key, drop=False)
+        for k in list(dict.fromkeys([*after.index, *before.index])):
+            old = before.loc[k] if k in before.index else None
+            new = after.loc[k] if k in after.index else None
+            what, fields = _record_change(old, new)
+            if not what:
+                continue
+            saved = between[(between["art"] == kind) & (between["schluessel"] == k)]
+            last = saved.iloc[-1] if len(saved) else None
+            rows.append((
+                typ, k, (new if new is not None else old)["name"], what, fields,
+                "" if last is None else last["benutzer"],
+                pd.NaT if last is None else pd.Timestamp(last["zeit"]),
+                "" if last is None else last["grund"],
+            ))  # fmt: skip
+    return pd.DataFrame(rows, columns=RECORD_COLUMNS)
+
+
 def compare(a: Snapshot, b: Snapshot) -> Changes:
     """Everything that changed from ``a`` to ``b``."""
     goals, fields = b.table("ziele"), b.table("handlungsfelder")
@@ -150,4 +216,5 @@ def compare(a: Snapshot, b: Snapshot) -> Changes:
         areas=areas,
         matrix_a=status_matrix(goals, a.goals(), fields),
         matrix_b=status_matrix(goals, b.goals(), fields),
+        records=_records(a, b),
     )

@@ -23,8 +23,13 @@ Rules, per dataset (pinned by ``tests/unit/test_current.py``):
 - **Messwerte**: values entered with a goal edit, entered on the indicator page or
   imported (counted like school-year imports); a later entry for the same indicator,
   date and area replaces an earlier one.
-- **Bundled reference tables** (Kennzahlen, Einwohner, Akteure, Angebote, …): the
-  seeded file; its Stand is the range of the rows' ``stand``.
+- **Akteure, Angebote, Beziehungen**: the bundled file row, replaced by the latest
+  version saved for the record (by then, for a Berichtsstand); a version may add a
+  record or, after the revert of the import that created it, remove it again. A record
+  counts as ended when its status is "beendet" (an Angebot: "geschlossen"), with the
+  date in ``ende``; nothing is deleted.
+- **Bundled reference tables** (Kennzahlen, Einwohner, …): the seeded file; its Stand
+  is the range of the rows' ``stand``.
 """
 
 from __future__ import annotations
@@ -34,13 +39,16 @@ from datetime import date, datetime
 
 import pandas as pd
 
+from dashboard.data.actors import STATUS as DIRECTORY_STATUS
 from dashboard.data.daz import BASE_YEAR, CAPACITY_COLUMNS, with_utilisation
 from dashboard.data.measure_rules import is_overdue
+from dashboard.data.records import ENDED, TABLE, overlay
 from dashboard.formatting import fmt_stand, fmt_time
 from dashboard.store import berichtsstaende
 from dashboard.store import goals as goal_store
 from dashboard.store import indicators as indicator_store
 from dashboard.store import measures as measure_store
+from dashboard.store import records as record_store
 from dashboard.store.daz_imports import ACTIVE
 
 SCHOOL_NUMBERS = ["vka_schueler", "vka_klassen", "kapazitaetsreserve"]
@@ -226,6 +234,11 @@ VALUE_COLUMNS = [
 ]
 
 
+def saved_by(frame: pd.DataFrame, as_of: datetime | None) -> pd.DataFrame:
+    """Rows of an append-only history (``zeit``) saved by ``as_of`` (all if None)."""
+    return _until(frame, as_of)
+
+
 def _until(frame: pd.DataFrame, as_of: datetime | None) -> pd.DataFrame:
     if as_of is None or frame.empty:
         return frame
@@ -274,6 +287,40 @@ def measured_values(
     return out.sort_values(["indikator_id", "datum", "gebiet"], ignore_index=True)
 
 
+def record_versions(
+    versions: pd.DataFrame, as_of: datetime | None = None
+) -> pd.DataFrame:
+    """The version of each actor, Angebot and relation that counts (saved by ``as_of``).
+
+    ``versions`` is ``dashboard.store.records.history``: every saved version.
+    """
+    if as_of is not None and len(versions):
+        zeit = pd.to_datetime(versions["zeit"], utc=True)
+        versions = versions[zeit <= pd.Timestamp(as_of)]
+    return versions.sort_values("version").groupby(["art", "schluessel"]).tail(1)
+
+
+def records(
+    kind: str,
+    bundled: pd.DataFrame,
+    versions: pd.DataFrame,
+    as_of: datetime | None = None,
+) -> pd.DataFrame:
+    """Current ``akteur``, ``angebot`` or ``beziehung`` rows (as of ``as_of``): the
+    file's rows with the counting versions applied (``dashboard.data.records.overlay``)."""
+    return overlay(kind, bundled, record_versions(versions, as_of))
+
+
+def is_ended(status: object) -> bool:
+    """An actor or relation with status "beendet", an Angebot "geschlossen"."""
+    return DIRECTORY_STATUS.get(str(status), str(status)) == ENDED
+
+
+def ended(frame: pd.DataFrame) -> pd.Series:
+    """``is_ended`` for every row of ``frame``."""
+    return frame["status"].map(is_ended).astype(bool)
+
+
 @dataclass(frozen=True)
 class Reporting:
     """A closed Berichtsstand: views opened "zum Berichtsstand" show data as of ``zeit``."""
@@ -309,6 +356,14 @@ def reporting_point(engine, value: object) -> Reporting | None:  # noqa: ANN001
     return next((r for r in reporting_points(engine) if r.id == wanted), None)
 
 
+def previous_point(engine, point: Reporting | None) -> Reporting | None:  # noqa: ANN001
+    """The Berichtsstand closed before ``point`` (before today if None), or None."""
+    points = reporting_points(engine)
+    if point is not None:
+        points = [p for p in points if p.id < point.id]
+    return points[-1] if points else None
+
+
 class Snapshot:
     """What every view shows: now, or as of a moment (a Berichtsstand).
 
@@ -318,6 +373,11 @@ class Snapshot:
         The store's read interface.
     as_of : datetime, optional
         Show the data as it was then (timezone-aware, UTC).
+    reporting : Reporting, optional
+        The Berichtsstand shown; its closing time is ``as_of``.
+    unknown : str, optional
+        A Berichtsstand the URL asked for that does not exist (the view shows
+        today's data and says so).
     """
 
     def __init__(
@@ -325,10 +385,12 @@ class Snapshot:
         repo,  # noqa: ANN001
         as_of: datetime | None = None,
         reporting: Reporting | None = None,
+        unknown: str = "",
     ):
         self.repo = repo
         self.reporting = reporting
         self.as_of = reporting.zeit if reporting else as_of
+        self.unknown = "" if reporting else unknown
 
     def table(self, name: str) -> pd.DataFrame:
         """A bundled reference table: the seeded file is current, whatever ``as_of``."""
@@ -345,6 +407,17 @@ class Snapshot:
 
     def schools(self, year: str | None = None) -> SchoolFigures:
         return school_figures(self.repo.schools(), self.imported(), year)
+
+    def records(self, kind: str) -> pd.DataFrame:
+        """Actors (``akteur``), Angebote or relations as they were (``records``)."""
+        if self.as_of is None:
+            return self.repo.records(kind)
+        bundled = self.repo.table(TABLE[kind])
+        return records(kind, bundled, self.record_history(), self.as_of)
+
+    def record_history(self) -> pd.DataFrame:
+        """Every saved version of actors, Angebote and relations (who, when, why)."""
+        return record_store.history(self.repo.engine)
 
     def goals(self) -> pd.DataFrame:
         ids = self.repo.table("ziele")["ziel_id"].tolist()
@@ -370,11 +443,17 @@ class Snapshot:
         return measured_values(legacy, indicator_store.entries(engine), self.as_of)
 
 
+TODAY = "heute"  # ?berichtsstand=heute: today's data, as in /veraenderungen?bis=heute
+
+
 def snapshot(as_of: datetime | None = None, berichtsstand: object = None) -> Snapshot:
     """The snapshot of the serving app: now, as of a moment, or at a Berichtsstand
-    (``berichtsstand`` is the URL value; unknown values mean "now")."""
+    (``berichtsstand`` is the URL value; an unknown one means "now", and the
+    snapshot's ``unknown`` keeps it so the view can say so)."""
     from dashboard import services
 
     repo = services.get().repo
-    point = reporting_point(repo.engine, berichtsstand) if berichtsstand else None
-    return Snapshot(repo, as_of, point)
+    wanted = str(berichtsstand or "").strip()
+    wanted = "" if wanted == TODAY else wanted
+    point = reporting_point(repo.engine, wanted) if wanted else None
+    return Snapshot(repo, as_of, point, unknown=wanted)

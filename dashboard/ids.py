@@ -187,6 +187,12 @@ BS_CLOSE = "berichtsstand-abschliessen"
 BS_MSG = "berichtsstand-meldung"
 BS_LIST = "berichtsstand-liste"
 
+# Monitoring cycle (issue 10, i10d): pages opened "zum Berichtsstand"
+BS_BANNER = "berichtsstand-hinweis"
+BS_CHOOSER = "berichtsstand-wahl"
+BS_CHOOSER_SELECT = "berichtsstand-wahl-liste"
+DAZ_BERICHTSSTAND = "daz-berichtsstand"
+
 # Betrieb (issue 13): user administration
 BEN_TABLE = "benutzer-tabelle"
 BEN_NEW_NAME = "benutzer-neu-name"

@@ -134,8 +134,18 @@ def configure(server: flask.Flask, services: Services) -> None:
             reporting_point(services.engine, flask.request.args.get("berichtsstand")),
         )
 
+    def unknown_reporting_point() -> flask.Response | None:
+        """A German 404 for ``?berichtsstand=`` naming no closed Berichtsstand."""
+        stand = (flask.request.args.get("berichtsstand") or "").strip()
+        if not stand or reporting_point(services.engine, stand) is not None:
+            return None
+        msg = f"Einen Berichtsstand „{stand}“ gibt es nicht."
+        return flask.Response(msg, status=404, mimetype="text/plain")
+
     @server.get("/briefing")
     def briefing_page():  # noqa: ANN202
+        if (refused := unknown_reporting_point()) is not None:
+            return refused
         try:
             return build_html(services, briefing_options())
         except BriefingUnavailable as exc:
@@ -161,6 +171,8 @@ def configure(server: flask.Flask, services: Services) -> None:
         deduct_when=lambda r: r.headers.get(CACHE_HEADER) == "neu",
     )
     def briefing_pdf():  # noqa: ANN202
+        if (refused := unknown_reporting_point()) is not None:
+            return refused
         opts = briefing_options()
         try:
             pdf, fresh = printer.pdf(
@@ -183,7 +195,11 @@ def configure(server: flask.Flask, services: Services) -> None:
     @limiter.limit(FIGURE_LIMIT)
     def figure_file(name: str, fmt: str):  # noqa: ANN202
         try:
-            content, filename = render_figure(services, name, fmt)
+            if (refused := unknown_reporting_point()) is not None:
+                return refused
+            stand = flask.request.args.get("berichtsstand")
+            point = reporting_point(services.engine, stand) if stand else None
+            content, filename = render_figure(services, name, fmt, point)
         except KeyError:
             flask.abort(404)
         except BriefingUnavailable as exc:

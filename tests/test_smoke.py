@@ -114,3 +114,30 @@ def test_invalid_bundled_data_refuses_start(data_copy, settings):
         DataError, match="schulen_daz.csv, Zeile 2, Spalte „vka_schueler“"
     ):
         start(replace(settings, data_dir=data_copy))
+
+
+def test_pages_zum_berichtsstand_build_and_name_an_unknown_one(app, client):
+    """Every page that takes ?berichtsstand= builds with it, IDs stay unique, and an
+    unknown one gets a German message (pages) or a German 404 (files)."""
+    from dashboard.components.reporting import FROZEN_PATHS
+
+    shell_ids = _ids(client.get("/_dash-layout").get_json(), [])
+    pages = [p for p in dash.page_registry.values() if p["path"] in FROZEN_PATHS]
+    assert {p["path"] for p in pages} >= {"/", "/daz", "/ziele", "/indikatoren"}
+    for page in pages:
+        with app.server.test_request_context(page["path"]):
+            layout = page["layout"](berichtsstand="999")
+            tree = json.loads(plotly.io.json.to_json_plotly(layout))
+        all_ids = shell_ids + _ids(tree, [])
+        assert len(all_ids) == len(set(all_ids)), page["path"]
+        if page["path"] != "/sitzung":
+            text = json.dumps(tree, ensure_ascii=False)
+            assert "Einen Berichtsstand „999“ gibt es nicht" in text, page["path"]
+    for url in (
+        "/briefing?berichtsstand=999",
+        "/abbildung/daz-schueler.svg?berichtsstand=x",
+    ):
+        answer = client.get(url)
+        assert answer.status_code == 404 and "gibt es nicht" in answer.get_data(
+            as_text=True
+        )

@@ -8,6 +8,7 @@ and when. The goal page registers these callbacks with its card renderer.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 import dash
 import dash_bootstrap_components as dbc
@@ -24,10 +25,13 @@ from dashboard.store.goals import Conflict
 DONE_REASON = "als abgeschlossen markiert"
 
 
-def measures_of(goal_ids: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Current Maßnahmen of the goals (``current``) and all their versions."""
-    versions = store.history(services.get().engine, goal_ids)
-    return current.measure_status(versions), versions
+def measures_of(
+    goal_ids: list[str], as_of: datetime | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Current Maßnahmen of the goals (``current``) and all their versions; with
+    ``as_of`` (a Berichtsstand) those saved by then."""
+    versions = current.saved_by(store.history(services.get().engine, goal_ids), as_of)
+    return current.measure_status(versions, as_of), versions
 
 
 def owner_columns(cur: pd.DataFrame, goal_ids: list[str]) -> pd.DataFrame:

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
-from dashboard.changes import Changes, status_matrix
+from dashboard.changes import CHANGED, REMOVED, Changes, status_matrix
+from dashboard.components.downloads import german_header
 from dashboard.components.goal_views import status_badge
 from dashboard.components.indicator_views import num
 from dashboard.components.sortable_table import plain_table
-from dashboard.formatting import fmt_stand
+from dashboard.data.actors import href
+from dashboard.formatting import fmt_stand, fmt_time
 
 
 def matrix_table(
@@ -66,10 +67,11 @@ def _cell(value: object) -> str:
 
 def goal_changes(changes: Changes, table_id: str | None = None) -> html.Div:
     frame = changes.goals.assign(
-        ziel=changes.goals["ziel_id"] + ": " + changes.goals["text"].str.slice(0, 90)
+        ziel=changes.goals["ziel_id"] + ": " + changes.goals["text"].str.slice(0, 90),
+        wann=changes.goals["zeit"].map(fmt_time),
     )
     cols = {"ziel": "Ziel", "von": "Status vorher", "nach": "Status nachher", "benutzer": "Wer",
-            "zeit": "Wann (UTC)", "kommentar": "Warum (Kommentar)"}  # fmt: skip
+            "wann": "Wann", "kommentar": "Warum (Kommentar)"}  # fmt: skip
     return html.Div(
         _table(frame, cols, "Kein Ziel hat seinen Status geändert."), id=table_id
     )
@@ -100,44 +102,57 @@ def sections(changes: Changes, names: dict[str, str], titles: dict[str, str]) ->
                "Keine Veränderung je Sozialraum."),
         _table(changes.schools, {"name_dokument": "Schule", "sozialraum": "Sozialraum", "von": "VKA-Schüler vorher", "nach": "nachher"},
                "Keine Veränderung je Schule."),
-        html.H2("Akteure und Angebote", className="h4 mt-3"),
-        html.P(
-            "Akteure und Angebote kommen aus den mitgelieferten Dateien in data/ und haben im Integrationsmonitor "
-            "noch keinen zeitlichen Verlauf; neue oder beendete Einträge kann diese Ansicht deshalb nicht zeigen.",
-            className="im-source",
-        ),
+        html.H2("Akteure und Angebote: neu, beendet, geändert", className="h4 mt-3"),
+        record_changes(changes, "veraenderungen-akteure"),
     ]  # fmt: skip
 
 
-def reporting_banner(snap, path: str) -> object:  # noqa: ANN001
-    """Says that a view shows a Berichtsstand, with a link to today's data."""
-    if snap.reporting is None:
-        return None
-    return dbc.Alert(
-        [
-            html.Strong("Ansicht zum Berichtsstand: "),
-            f"{snap.reporting.label()}. Die Daten zeigen den Stand dieses Zeitpunkts. ",
-            dcc.Link("Zu den aktuellen Daten", href=path),
-            " · ",
-            dcc.Link("Veränderungen seither", href=f"/veraenderungen?von={snap.reporting.id}&bis=heute"),
-        ],
-        color="warning",
-        id="berichtsstand-hinweis",
-    )  # fmt: skip
+def _record_rows(changes: Changes) -> pd.DataFrame:
+    """Actor/Angebot changes with German field names and a link to the entry."""
+    frame = changes.records
+    return frame.assign(
+        felder=frame["felder"].map(lambda f: ", ".join(german_header(c) for c in f)),
+        eintrag=frame["typ"] + ": " + frame["name"],
+    )
+
+
+def record_changes(changes: Changes, table_id: str | None = None) -> html.Div:
+    """Actors and Angebote added, ended or changed: what, which fields, who, when, why."""
+    frame = _record_rows(changes)
+    if frame.empty:
+        return html.Div(html.P("Keine Akteure oder Angebote neu, beendet oder geändert.",
+                               className="text-muted"), id=table_id)  # fmt: skip
+    rows = [
+        html.Tr([
+            html.Td(r.eintrag if r.aenderung == REMOVED else dcc.Link(r.eintrag, href=href(r.typ, r.id))),
+            html.Td(r.aenderung),
+            html.Td(r.felder or "–"), html.Td(r.benutzer or "–"), html.Td("–" if pd.isna(r.zeit) else fmt_time(r.zeit)),
+            html.Td(r.grund or "–"),
+        ])
+        for r in frame.itertuples()
+    ]  # fmt: skip
+    heads = ("Akteur oder Angebot", "Veränderung", "Geänderte Felder", "Wer", "Wann", "Warum (Grund)")  # fmt: skip
+    return html.Div(plain_table([html.Th(h) for h in heads], rows), id=table_id)
+
+
+def record_summary(changes: Changes) -> str:
+    """One line for a slide or the briefing: how many were added, ended, changed."""
+    counts = changes.records["aenderung"].str.split(",").str[0].value_counts()
+    parts = [f"{n} {what}" for what, n in counts.items()]
+    return "Akteure und Angebote: " + (
+        ", ".join(parts) if parts else "keine Veränderung"
+    )
 
 
 def overview_matrix(snap) -> html.Div:  # noqa: ANN001
     """Status matrix of the shown data and its movement since the previous Berichtsstand."""
-    from dashboard.current import Snapshot, reporting_points
+    from dashboard.current import Snapshot, previous_point
 
     repo = snap.repo
     goals, fields = repo.table("ziele"), repo.table("handlungsfelder")
     titles = fields.set_index("hf_id")["titel"].to_dict()
     matrix = status_matrix(goals, snap.goals(), fields)
-    points = reporting_points(repo.engine)
-    if snap.reporting is not None:
-        points = [p for p in points if p.id < snap.reporting.id]
-    earlier = points[-1] if points else None
+    earlier = previous_point(repo.engine, snap.reporting)
     before = (
         status_matrix(goals, Snapshot(repo, reporting=earlier).goals(), fields)
         if earlier
@@ -154,6 +169,18 @@ def overview_matrix(snap) -> html.Div:  # noqa: ANN001
             html.P([note, dcc.Link("Alle Veränderungen", href="/veraenderungen")], className="im-source"),
         ]
     )  # fmt: skip
+
+
+def _record_names(changes: Changes, limit: int = 4) -> str:
+    """The first few added or ended entries by name (the slide has little room)."""
+    shown = changes.records[changes.records["aenderung"] != CHANGED]
+    names = [f"{r.name} ({r.aenderung})" for r in shown.head(limit).itertuples()]
+    more = len(shown) - limit
+    return (
+        (": " + "; ".join(names) + (f" und {more} weitere" if more > 0 else ""))
+        if names
+        else ""
+    )
 
 
 def changes_slide(
@@ -187,6 +214,7 @@ def changes_slide(
         html.P("; ".join(daz) if daz else "Keine neuen DaZ-Zahlen.", className="mb-1"),
         html.P(f"{len(changes.values)} neue Messwerte, {len(changes.progress)} Indikatoren mit geändertem Fortschritt.",
                className="mb-1"),
+        html.P(record_summary(changes) + _record_names(changes), className="mb-1", id="folie-veraenderungen-akteure"),
         matrix_table(changes.matrix_b[moved], titles, changes.matrix_a) if moved.any() else None,
     ]  # fmt: skip
     return slide("veraenderungen", "Veränderungen seit der letzten Sitzung", body,

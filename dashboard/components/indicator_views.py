@@ -20,9 +20,10 @@ def num(value: object) -> str:
     return fmt_num(value, 2).rstrip("0").rstrip(",")
 
 
-def catalogue_table() -> html.Div:
-    """All indicators: goal, unit, baseline, target, latest Landkreis value, progress."""
-    snap = current.snapshot()
+def catalogue_table(snap: current.Snapshot | None = None) -> html.Div:
+    """All indicators: goal, unit, baseline, target, latest Landkreis value, progress
+    (today's, or as of the Berichtsstand of ``snap``)."""
+    snap = snap or current.snapshot()
     cat, values = snap.indicators(), snap.values()
     rows = []
     for _, ind in cat.iterrows():

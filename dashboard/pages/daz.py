@@ -25,7 +25,7 @@ from dash import (
 from dashboard import current, ids, labels, services
 from dashboard.callbacks import import_datasets
 from dashboard.components import daz_views as views
-from dashboard.components import import_panel
+from dashboard.components import import_panel, reporting
 from dashboard.components.cards import figure_links
 from dashboard.components.chart_text import accessible_graph, chart_caption
 from dashboard.components.downloads import send_table
@@ -48,6 +48,9 @@ dash.register_page(
     plotly_preload=True,  # draws charts on every visit (dashboard.plotly_js)
 )
 
+# URL parameters the Berichtsstand chooser carries over (not the school year: each
+# Berichtsstand opens on its own latest one)
+KEEP = ("tab", "schulart", "sozialraum", "gemeinde", "gruppe")
 TABS = {
     "entwicklung": "Entwicklung",
     "schulen": "Schulen",
@@ -56,14 +59,19 @@ TABS = {
 }
 
 
-def _trend_parts() -> tuple:
-    en = current.snapshot().enrolment()
+def _snap(stand: str | None) -> current.Snapshot:
+    """Today's data, or the Berichtsstand the page was opened for."""
+    return current.snapshot(berichtsstand=stand)
+
+
+def _trend_parts(snap: current.Snapshot) -> tuple:
+    en = snap.enrolment()
     note = views.trend_note(en.history["schuljahr"].nunique())
     return daz_trend(en.history), note, en.source.text()
 
 
-def _filtered(year: str, schulart, sozialraum, gemeinde) -> pd.DataFrame:  # noqa: ANN001
-    cap = capacity_frame(current.snapshot().schools(year))
+def _filtered(snap, year: str, schulart, sozialraum, gemeinde) -> pd.DataFrame:  # noqa: ANN001
+    cap = capacity_frame(snap.schools(year))
     for col, chosen in (
         ("schulart", schulart),
         ("sozialraum", sozialraum),
@@ -78,8 +86,8 @@ def _list(query: dict, key: str) -> list[str]:
     return [v for v in query.get(key, "").split(",") if v]
 
 
-def _trend_tab() -> list:
-    trend, note, source = _trend_parts()
+def _trend_tab(snap: current.Snapshot) -> list:
+    trend, note, source = _trend_parts(snap)
     return [
         html.P(note, id=ids.DAZ_TREND_NOTE, className="mt-2 mb-1"),
         accessible_graph(
@@ -101,12 +109,14 @@ def _trend_tab() -> list:
     ]
 
 
-def _schools_tab(years: list[str], year: str, chosen: dict, group: str) -> list:
+def _schools_tab(snap, years: list[str], year: str, chosen: dict, group: str) -> list:  # noqa: ANN001
     schools = services.get().repo.schools()
     options = {
         c: sorted(schools[c].unique()) for c in ("schulart", "sozialraum", "gemeinde")
     }
-    cap = _filtered(year, chosen["schulart"], chosen["sozialraum"], chosen["gemeinde"])
+    cap = _filtered(
+        snap, year, chosen["schulart"], chosen["sozialraum"], chosen["gemeinde"]
+    )
     sums = html.Div(
         views.group_table(group_sums(cap, group), group), id=ids.DAZ_GROUP_TABLE
     )
@@ -157,7 +167,9 @@ def _schools_tab(years: list[str], year: str, chosen: dict, group: str) -> list:
             id=ids.DAZ_SCHOOL_SORT_STATE, data={"key": "auslastung", "ascending": False}
         ),
         html.P(
-            _school_source(year, cap), id=ids.DAZ_SCHOOL_SOURCE, className="im-source"
+            _school_source(snap, year, cap),
+            id=ids.DAZ_SCHOOL_SOURCE,
+            className="im-source",
         ),
         html.P(
             f"Auslastung = VKA-Schüler / (VKA-Schüler + Kapazitätsreserve). {labels.SOZIALRAUM_HINWEIS}.",
@@ -166,14 +178,29 @@ def _schools_tab(years: list[str], year: str, chosen: dict, group: str) -> list:
     ]
 
 
-def _school_source(year: str, cap: pd.DataFrame) -> str:
+def _school_source(snap, year: str, cap: pd.DataFrame) -> str:  # noqa: ANN001
     if not len(cap):
         return "Keine Schule passt zu den Filtern."
-    return f"Schuljahr {year}. {current.snapshot().schools(year).source.text()}"
+    sf = snap.schools(year)  # a year the snapshot lacks falls back to its latest
+    return f"Schuljahr {sf.year}. {sf.source.text()}"
 
 
-def layout(tab: str = "entwicklung", **query: str) -> html.Div:
-    snap = current.snapshot()
+def _import_tab(snap: current.Snapshot, query: dict) -> dbc.Tab:
+    """Uploads change today's data: in a Berichtsstand the tab is off (frozen)."""
+    section = import_panel.section(import_datasets.DAZ, query.get("importe"))
+    if not reporting.frozen(snap):
+        return dbc.Tab(section, label=TABS["import"], tab_id="import")
+    return dbc.Tab(
+        html.Div(section, hidden=True),  # callbacks validate on it
+        label=TABS["import"],
+        tab_id="import",
+        disabled=True,
+        label_class_name="text-muted",
+    )
+
+
+def layout(tab: str = "entwicklung", berichtsstand: str = "", **query: str) -> html.Div:
+    snap = _snap(berichtsstand)
     schools = services.get().repo.schools()
     years = snap.school_years()
     year = query.get("schuljahr") if query.get("schuljahr") in years else years[-1]
@@ -196,29 +223,28 @@ def layout(tab: str = "entwicklung", **query: str) -> html.Div:
         ]
     )
     tabs = [
-        dbc.Tab(_trend_tab(), label=TABS["entwicklung"], tab_id="entwicklung"),
+        dbc.Tab(_trend_tab(snap), label=TABS["entwicklung"], tab_id="entwicklung"),
         dbc.Tab(
-            _schools_tab(years, year, chosen, group),
+            _schools_tab(snap, years, year, chosen, group),
             label=TABS["schulen"],
             tab_id="schulen",
         ),
         dbc.Tab(scenario_tab, label=TABS["szenario"], tab_id="szenario"),
-        dbc.Tab(
-            import_panel.section(import_datasets.DAZ, query.get("importe")),
-            label=TABS["import"],
-            tab_id="import",
-        ),
+        _import_tab(snap, query),
     ]
-    return html.Div(
+    if tab not in TABS or (tab == "import" and reporting.frozen(snap)):
+        tab = "entwicklung"
+    page = html.Div(
         [
             html.H1("DaZ-Vorbereitungsklassen und Schulen", className="h3 mb-2"),
-            dbc.Tabs(
-                tabs, id=ids.DAZ_TABS, active_tab=tab if tab in TABS else "entwicklung"
-            ),
+            reporting.bar(snap, "/daz", {"tab": tab, **query}, KEEP),
+            dbc.Tabs(tabs, id=ids.DAZ_TABS, active_tab=tab),
             dcc.Store(id=ids.DAZ_URL_SYNC),
             dcc.Store(id=ids.DAZ_VERSION),
+            dcc.Store(id=ids.DAZ_BERICHTSSTAND, data=reporting.stand_id(snap)),
         ]
     )
+    return reporting.keep(page, snap)
 
 
 @callback(
@@ -236,9 +262,12 @@ def layout(tab: str = "entwicklung", **query: str) -> html.Div:
     Input({"type": ids.DAZ_SCHOOL_SORT, "col": ALL}, "n_clicks"),
     Input(ids.DAZ_VERSION, "data"),
     State(ids.DAZ_SCHOOL_SORT_STATE, "data"),
+    State(ids.DAZ_BERICHTSSTAND, "data"),
     prevent_initial_call=True,
 )
-def update_schools(year, schulart, sozialraum, gemeinde, group, clicks, _version, sort):  # noqa: ANN001, ANN201
+def update_schools(
+    year, schulart, sozialraum, gemeinde, group, clicks, _version, sort, stand
+):  # noqa: ANN001, ANN201, PLR0913
     trigger = ctx.triggered_id
     if isinstance(trigger, dict):
         if not any(clicks):
@@ -250,7 +279,8 @@ def update_schools(year, schulart, sozialraum, gemeinde, group, clicks, _version
             if sort["key"] == key
             else key in views.GROUPS or key == "name_dokument",
         }
-    cap = _filtered(year, schulart, sozialraum, gemeinde)
+    snap = _snap(stand)
+    cap = _filtered(snap, year, schulart, sozialraum, gemeinde)
     figure = utilisation_by_school(cap)
     return (
         views.group_table(group_sums(cap, group), group),
@@ -258,7 +288,7 @@ def update_schools(year, schulart, sozialraum, gemeinde, group, clicks, _version
         chart_caption(figure, "Auslastung je Schule"),
         views.school_table(cap, sort["key"], sort["ascending"]),
         sort,
-        _school_source(year, cap),
+        _school_source(snap, year, cap),
     )
 
 
@@ -270,15 +300,23 @@ def update_schools(year, schulart, sozialraum, gemeinde, group, clicks, _version
     State(ids.DAZ_SCHULART, "value"),
     State(ids.DAZ_SOZIALRAUM, "value"),
     State(ids.DAZ_GEMEINDE, "value"),
+    State(ids.DAZ_BERICHTSSTAND, "data"),
     prevent_initial_call=True,
 )
-def download(_csv, _xlsx, year, schulart, sozialraum, gemeinde):  # noqa: ANN001, ANN201
-    cap = _filtered(year, schulart, sozialraum, gemeinde)
+def download(_csv, _xlsx, year, schulart, sozialraum, gemeinde, stand):  # noqa: ANN001, ANN201, PLR0913
+    snap = _snap(stand)
+    year = snap.schools(year).year  # the year shown (the latest, if unknown)
+    cap = _filtered(snap, year, schulart, sozialraum, gemeinde)
     cap = cap.assign(auslastung_prozent=(cap["auslastung"] * 100).round(1)).drop(
         columns=["auslastung", "ags"]
     )
     cap.insert(0, "schuljahr", year)
     name = f"daz_schulen_{year.replace('/', '-')}"
+    if snap.reporting:  # the file says which Berichtsstand it shows
+        cap.insert(
+            1, "berichtsstand", f"{snap.reporting.name} ({snap.reporting.datum})"
+        )
+        name += f"_berichtsstand-{snap.reporting.id}"
     return send_table(
         cap, name, excel=ctx.triggered_id == ids.DAZ_XLSX_BUTTON, sheet="Schulen"
     )
@@ -291,10 +329,11 @@ def download(_csv, _xlsx, year, schulart, sozialraum, gemeinde):  # noqa: ANN001
     Input(ids.DAZ_SC_PER_TYPE, "value"),
     Input({"type": ids.DAZ_SC_TYPE_CHANGES, "schulart": ALL}, "value"),
     Input(ids.DAZ_SC_CLASS_SIZE, "value"),
+    State(ids.DAZ_BERICHTSSTAND, "data"),
 )
-def update_scenario(change, per_type, type_changes, class_size):  # noqa: ANN001, ANN201
+def update_scenario(change, per_type, type_changes, class_size, stand):  # noqa: ANN001, ANN201
     """The scenario is a calculation, shown apart from observed data with its assumptions."""
-    cap = capacity_frame(current.snapshot().schools())
+    cap = capacity_frame(_snap(stand).schools())
     typed = parse_decimal(class_size)
     valid = typed is not None and 5 <= typed <= 30
     size = typed if valid else observed_class_size(cap)
@@ -317,13 +356,15 @@ def update_scenario(change, per_type, type_changes, class_size):  # noqa: ANN001
     Output(ids.DAZ_TREND_SOURCE, "children"),
     Output(ids.DAZ_YEAR, "options"),
     Input(ids.DAZ_VERSION, "data"),
+    State(ids.DAZ_BERICHTSSTAND, "data"),
     prevent_initial_call=True,
 )
-def refresh_after_import(_version):  # noqa: ANN001, ANN201
+def refresh_after_import(_version, stand):  # noqa: ANN001, ANN201
     """An import or revert shows at once in the trend, its source and the school years."""
-    figure, note, source = _trend_parts()
+    snap = _snap(stand)
+    figure, note, source = _trend_parts(snap)
     caption = chart_caption(figure, "DaZ-Schüler nach Schuljahr und Phase")
-    return figure, caption, note, source, current.snapshot().school_years()
+    return figure, caption, note, source, snap.school_years()
 
 
 clientside_callback(

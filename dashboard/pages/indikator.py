@@ -14,6 +14,7 @@ from dash import Input, Output, State, callback, dcc, html
 
 from dashboard import current, ids, labels, services
 from dashboard.components import indicator_views as views
+from dashboard.components import reporting
 from dashboard.components.graph import graph_config
 from dashboard.data.messwert_upload import validate_rows
 from dashboard.data.progress import indicator_progress
@@ -29,14 +30,14 @@ dash.register_page(
 )
 
 
-def _find(indikator_id: str) -> pd.Series | None:
-    cat = current.snapshot().indicators().set_index("indikator_id", drop=False)
+def _find(indikator_id: str, snap: current.Snapshot) -> pd.Series | None:
+    cat = snap.indicators().set_index("indikator_id", drop=False)
     return cat.loc[indikator_id] if indikator_id in cat.index else None
 
 
-def body(ind: pd.Series) -> list:
+def body(ind: pd.Series, snap: current.Snapshot) -> list:
     repo = services.get().repo
-    values = current.snapshot().values()
+    values = snap.values()
     own = values[values["indikator_id"] == ind["indikator_id"]]
     landkreis = own[own["gebiet"] == ""]
     names = views.area_names(repo.table("sozialraeume"))
@@ -95,8 +96,10 @@ def entry_form(ind: pd.Series, hidden: bool) -> html.Div:
     )  # fmt: skip
 
 
-def layout(id: str = "", **_query: str) -> html.Div:  # noqa: A002  (URL parameter)
-    ind = _find(id)
+def layout(id: str = "", berichtsstand: str = "", **_query: str) -> html.Div:  # noqa: A002  (URL parameter)
+    snap = current.snapshot(berichtsstand=berichtsstand)
+    bar = reporting.bar(snap, "/indikator", {"id": id}, ("id",))
+    ind = _find(id, snap)
     if (
         ind is None
     ):  # the form stays in the layout (hidden): Dash validates callbacks on it
@@ -104,6 +107,7 @@ def layout(id: str = "", **_query: str) -> html.Div:  # noqa: A002  (URL paramet
         return html.Div(
             [
                 html.H1("Indikator nicht gefunden", className="h3"),
+                bar,
                 html.P(
                     ["Zur Übersicht: ", dcc.Link("Indikatoren", href="/indikatoren")]
                 ),
@@ -112,17 +116,19 @@ def layout(id: str = "", **_query: str) -> html.Div:  # noqa: A002  (URL paramet
                 dcc.Store(id=ids.IND_PAGE_ID),
             ]
         )
-    return html.Div(
+    page = html.Div(
         [
             html.P(
                 dcc.Link("← alle Indikatoren", href="/indikatoren"), className="mb-1"
             ),
             html.H1(f"{ind['name']} ({ind['einheit']})", className="h3"),
-            html.Div(body(ind), id=ids.IND_PAGE_BODY),
-            entry_form(ind, hidden=current_user() is None),
+            bar,
+            html.Div(body(ind, snap), id=ids.IND_PAGE_BODY),
+            entry_form(ind, hidden=current_user() is None or reporting.frozen(snap)),
             dcc.Store(id=ids.IND_PAGE_ID, data=ind["indikator_id"]),
         ]
     )
+    return reporting.keep(page, snap)
 
 
 @callback(
@@ -151,7 +157,7 @@ def save_value(_n, indikator_id, when, area, value, source):  # noqa: ANN001, AN
             color="danger",
         ), dash.no_update
     store.add_values(services.get().engine, parsed.rows, user["name"])
-    ind = _find(indikator_id)
+    ind = _find(indikator_id, snap)
     return dbc.Alert(
         "Messwert gespeichert.", color="success", id="messwert-gespeichert"
-    ), body(ind)
+    ), body(ind, snap)

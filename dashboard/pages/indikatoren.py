@@ -14,7 +14,7 @@ from dash import Input, Output, State, callback, dcc, html
 
 from dashboard import current, ids, labels, services
 from dashboard.callbacks import import_datasets
-from dashboard.components import import_panel
+from dashboard.components import import_panel, reporting
 from dashboard.components import indicator_form as fm
 from dashboard.components.indicator_views import catalogue_table
 from dashboard.store import indicators as store
@@ -29,33 +29,40 @@ dash.register_page(
 )
 
 
-def layout(**query: str) -> html.Div:
-    snap = current.snapshot()
+def layout(berichtsstand: str = "", **query: str) -> html.Div:
+    snap = current.snapshot(berichtsstand=berichtsstand)
     user = current_user()
+    frozen = reporting.frozen(snap)
     # the form is always in the layout (callback validation), shown to editors only
     editor = [
-        html.Div(fm.form(snap.indicators(), services.get().repo.table("ziele")), hidden=not user),
-        None if user else dbc.Alert(
+        html.Div(fm.form(snap.indicators(), services.get().repo.table("ziele")), hidden=not user or frozen),
+        html.P(reporting.FROZEN_NOTE, className="text-muted") if frozen else None,
+        None if user or frozen else dbc.Alert(
             [html.A("Anmelden", href="/anmelden?weiter=/indikatoren"), " (Rolle Bearbeitung), um Indikatoren anzulegen."],
             color="info",
         ),
     ]  # fmt: skip
-    return html.Div(
+    page = html.Div(
         [
             html.H1("Indikatoren der Ziele", className="h3"),
+            reporting.bar(snap, "/indikatoren", {}),
             html.P(
                 "Je Indikator: Basiswert, Zielwert, Messwerte und Fortschritt (Methode nach Open SDG: "
                 "erreichter Anteil des Weges von der Basis zum Ziel, verglichen mit der verstrichenen Zeit). "
                 "Ein Klick auf den Namen öffnet Diagramm, Tabelle und Metadaten."
             ),
-            html.Div(catalogue_table(), id=ids.IND_CATALOGUE),
+            html.Div(catalogue_table(snap), id=ids.IND_CATALOGUE),
             html.H2("Indikator anlegen oder ändern", className="h4 mt-4"),
             *editor,
-            html.H2("Messwerte importieren", className="h4 mt-4"),
-            *import_panel.section(import_datasets.MESSWERTE, query.get("importe")),
+            html.Div(
+                [html.H2("Messwerte importieren", className="h4 mt-4"),
+                 *import_panel.section(import_datasets.MESSWERTE, query.get("importe"))],
+                hidden=frozen,
+            ),
             dcc.Store(id=ids.IND_VERSION),
         ]
-    )
+    )  # fmt: skip
+    return reporting.keep(page, snap)
 
 
 @callback(

@@ -32,7 +32,7 @@ from dashboard.data.mapdata import GEO_URLS, build_map_data, current_map_data
 from dashboard.figures import contrast as hc
 from dashboard.figures.daz import capacity_by_group, daz_trend
 from dashboard.figures.karte import TRACE_AREA, map_figure
-from dashboard.reports.summary import key_figures
+from dashboard.reports.summary import earlier_figures, key_figures
 
 dash.register_page(
     __name__,
@@ -113,7 +113,7 @@ def layout(**query: str) -> html.Div:
         if key == "ueberblick":
             made = [
                 sl.kpi_slide(
-                    key_figures(shown, en, sf.year, area),
+                    key_figures(shown, en, sf.year, area, earlier_figures(snap, area)),
                     sl.concept_figures(repo.table("kennzahlen")),
                     f"{source} · Kennzahlen: {labels.KONZEPT}, Kap. 3",
                 )
@@ -152,16 +152,14 @@ def layout(**query: str) -> html.Div:
 def _changes_slide(snap):  # noqa: ANN001, ANN202
     """Changes from the Berichtsstand before ``snap`` (or the latest one) to ``snap``."""
     repo = snap.repo
-    points = current.reporting_points(repo.engine)
-    if snap.reporting is not None:
-        points = [p for p in points if p.id < snap.reporting.id]
+    point = current.previous_point(repo.engine, snap.reporting)
     titles = repo.table("handlungsfelder").set_index("hf_id")["titel"].to_dict()
     until = snap.reporting.name if snap.reporting else "heute"
-    if not points:
+    if point is None:
         return sl.slide("veraenderungen", sl.SLIDE_TITLES["veraenderungen"],
                         [html.P("Noch kein früherer Berichtsstand zum Vergleich.")], "Integrationsmonitor")  # fmt: skip
-    before = current.Snapshot(repo, reporting=points[-1])
-    return cv.changes_slide(compare(before, snap), titles, points[-1].name, until)
+    before = current.Snapshot(repo, reporting=point)
+    return cv.changes_slide(compare(before, snap), titles, point.name, until)
 
 
 @callback(

@@ -13,6 +13,7 @@ from dash import dcc, html
 
 from dashboard import current, ids, labels, services
 from dashboard.components import changes_views as cv
+from dashboard.components import reporting
 from dashboard.components.cards import figure_links, kpi_card, source_note
 from dashboard.components.chart_text import accessible_graph
 from dashboard.components.daz_views import trend_note
@@ -133,10 +134,10 @@ def layout(berichtsstand: str = "", **_query: str) -> html.Div:
     repo = services.get().repo
     snap = current.snapshot(berichtsstand=berichtsstand)
     en, sf = snap.enrolment(), snap.schools()
-    return html.Div(
+    page = html.Div(
         [
             html.H1(labels.APP_SUBTITLE, className="h2 mb-3"),
-            cv.reporting_banner(snap, "/"),
+            reporting.bar(snap, "/", {}),
             dbc.Row(_kpis(repo, snap), id=ids.UEB_KPIS),
             dbc.Row(
                 [
@@ -199,3 +200,4 @@ def layout(berichtsstand: str = "", **_query: str) -> html.Div:
             _leitlinien(repo),
         ]
     )
+    return reporting.keep(page, snap)

@@ -17,7 +17,7 @@ from dashboard.components import changes_views as cv
 from dashboard.components.indicator_views import area_names
 from dashboard.components.sortable_table import plain_table
 from dashboard.data.messwert_upload import parse_date
-from dashboard.formatting import fmt_stand
+from dashboard.formatting import fmt_stand, fmt_time
 from dashboard.store import berichtsstaende
 from dashboard.store.auth import ADMINISTRATION, current_user, require_role
 
@@ -27,7 +27,7 @@ dash.register_page(
     name="Veränderungen",
     title=f"Veränderungen – {labels.APP_TITLE}",
 )
-TODAY = "heute"
+TODAY = current.TODAY
 
 
 def _options(points: list, today: bool) -> list[dict]:
@@ -65,8 +65,10 @@ def points_table() -> html.Div:
         return html.P("Noch keine Berichtsstände.", className="text-muted")
     rows = [
         html.Tr([
-            html.Td(p.name), html.Td(fmt_stand(p.datum)), html.Td(f"{p.zeit:%d.%m.%Y %H:%M}"), html.Td(p.benutzer),
+            html.Td(p.name), html.Td(fmt_stand(p.datum)), html.Td(fmt_time(p.zeit)), html.Td(p.benutzer),
             html.Td([dcc.Link("Überblick", href=f"/?berichtsstand={p.id}"), " · ",
+                     dcc.Link("DaZ", href=f"/daz?berichtsstand={p.id}"), " · ",
+                     dcc.Link("Ziele", href=f"/ziele?berichtsstand={p.id}"), " · ",
                      dcc.Link("Folien", href=f"/sitzung?berichtsstand={p.id}"), " · ",
                      html.A("Briefing", href=f"/briefing?berichtsstand={p.id}")]),
         ])
@@ -75,7 +77,7 @@ def points_table() -> html.Div:
     heads = (
         "Berichtsstand",
         "Sitzung",
-        "abgeschlossen (UTC)",
+        "abgeschlossen",
         "von",
         "zum Berichtsstand öffnen",
     )

@@ -17,6 +17,7 @@ from dash import ALL, Input, Output, State, callback, ctx, dcc, html
 from dashboard import current, ids, labels, services
 from dashboard.callbacks import measures as mc
 from dashboard.components import goal_views as gv
+from dashboard.components import reporting
 from dashboard.components.downloads import send_table
 from dashboard.store import goals as store
 from dashboard.store.auth import BEARBEITUNG, current_user, require_role
@@ -35,35 +36,42 @@ def _text(value: object) -> object:
     return value.strip() if isinstance(value, str) else ("" if value is None else value)
 
 
-def _tables() -> dict[str, pd.DataFrame]:
+def _tables(snap: current.Snapshot | None = None) -> dict:
+    """The page's tables; ``snap`` (default: today) decides indicators and values."""
+    snap = snap or current.snapshot()
     repo = services.get().repo
     tables = {
         n: repo.table(n)
         for n in ("handlungsfelder", "kernaussagen", "ziele", "akteure")
     }
-    return tables | {"indikatoren": current.snapshot().indicators()}
+    return tables | {"indikatoren": snap.indicators(), "snap": snap}
 
 
 def _register(t: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Current version of every goal (indexed lookups) and the measured values."""
-    engine = services.get().engine
+    engine, snap = services.get().engine, t["snap"]
     ids_ = t["ziele"]["ziel_id"].tolist()
-    latest = store.latest_versions(engine, ids_)
-    return current.goal_status(latest, ids_), current.snapshot().values()
+    latest = store.latest_versions(engine, ids_, as_of=snap.as_of)
+    return current.goal_status(latest, ids_, snap.as_of), snap.values()
 
 
 def _page(value: str | None) -> int:
     return int(value) if (value or "").isdigit() and int(value) > 0 else 1
 
 
-def _histories(goal_ids: list[str], verlauf: str | None, seite: int) -> pd.DataFrame:
-    """The first history page of every goal, page ``seite`` of goal ``verlauf``."""
+def _histories(
+    goal_ids: list[str], verlauf: str | None, seite: int, as_of: object = None
+) -> pd.DataFrame:
+    """The first history page of every goal, page ``seite`` of goal ``verlauf``
+    (versions saved by ``as_of`` when the page shows a Berichtsstand)."""
     engine = services.get().engine
     others = [g for g in goal_ids if g != verlauf]
-    pages = [store.latest_versions(engine, others, gv.HISTORY_PAGE)]
+    pages = [store.latest_versions(engine, others, gv.HISTORY_PAGE, as_of=as_of)]
     if verlauf in goal_ids:
         skip = (seite - 1) * gv.HISTORY_PAGE
-        pages.append(store.latest_versions(engine, [verlauf], gv.HISTORY_PAGE, skip))
+        pages.append(
+            store.latest_versions(engine, [verlauf], gv.HISTORY_PAGE, skip, as_of)
+        )
     return pd.concat(pages, ignore_index=True)
 
 
@@ -75,11 +83,12 @@ def _cards(
         t["ziele"]["hf_id"].isin(gv.field_ids(t["handlungsfelder"], feld))
     ]["ziel_id"].tolist()
     page = _page(seite)
-    versions = _histories(shown, verlauf, page)
-    measures = store.measures(services.get().engine, shown)
-    now, all_versions = mc.measures_of(shown)
+    as_of = t["snap"].as_of
+    versions = _histories(shown, verlauf, page, as_of)
+    measures = store.measures(services.get().engine, shown, as_of)
+    now, all_versions = mc.measures_of(shown, as_of)
     names = dict(zip(t["akteure"]["akteur_id"], t["akteure"]["name"], strict=True))
-    can_edit = current_user() is not None
+    can_edit = current_user() is not None and not reporting.frozen(t["snap"])
     out = []
     for hf in gv.field_ids(t["handlungsfelder"], feld):
         goals = t["ziele"][t["ziele"]["hf_id"] == hf]
@@ -116,7 +125,7 @@ def _field_page(t: dict, feld: str, verlauf: str | None, seite: str | None) -> h
     ]
     login = (
         None
-        if current_user()
+        if current_user() or reporting.frozen(t["snap"])
         else dbc.Alert(
             [
                 "Ansicht ohne Anmeldung. Zum Bearbeiten bitte ",
@@ -155,7 +164,10 @@ def _field_page(t: dict, feld: str, verlauf: str | None, seite: str | None) -> h
             html.Div(_cards(t, feld, verlauf, seite), id=ids.ZIELE_CARDS),
             gv.edit_modal(t["akteure"]),
             mc.modal(),
-            dcc.Store(id=ids.ZIELE_EDIT_STATE, data={"feld": feld}),
+            dcc.Store(
+                id=ids.ZIELE_EDIT_STATE,
+                data={"feld": feld, "berichtsstand": reporting.stand_id(t["snap"])},
+            ),
         ]
     )
 
@@ -164,18 +176,27 @@ def layout(
     feld: str | None = None,
     verlauf: str | None = None,
     seite: str | None = None,
+    berichtsstand: str = "",
     **_query: str,
 ) -> html.Div:
-    t = _tables()
+    snap = current.snapshot(berichtsstand=berichtsstand)
+    t = _tables(snap)
     top = t["handlungsfelder"][t["handlungsfelder"]["uebergeordnet"] == ""][
         "hf_id"
     ].tolist()
+    query = {"feld": feld, "verlauf": verlauf, "seite": seite}
+    bar = reporting.bar(
+        snap, "/ziele", {k: v for k, v in query.items() if v}, ("feld",)
+    )
     if feld in top:
-        return _field_page(t, feld, verlauf, seite)
+        page = _field_page(t, feld, verlauf, seite)
+        page.children.insert(2, bar)
+        return reporting.keep(page, snap)
     cur, _values = _register(t)
-    return html.Div(
+    page = html.Div(
         [
             html.H1("Handlungsfelder und Ziele", className="h2"),
+            bar,
             html.P(
                 [
                     "Stand der Umsetzung je Handlungsfeld. Das Konzept nennt keinen Umsetzungsstand: jedes Ziel ist "
@@ -209,6 +230,7 @@ def layout(
             ),
         ]
     )
+    return reporting.keep(page, snap)
 
 
 @callback(
@@ -355,7 +377,8 @@ def save_goal(
     prevent_initial_call=True,
 )
 def export(_csv, _xlsx, state):  # noqa: ANN001, ANN201
-    t = _tables()
+    snap = current.snapshot(berichtsstand=state.get("berichtsstand"))
+    t = _tables(snap)
     feld = state.get("feld", "")
     goals = t["ziele"][
         t["ziele"]["hf_id"].isin(gv.field_ids(t["handlungsfelder"], feld))
@@ -394,6 +417,11 @@ def export(_csv, _xlsx, state):  # noqa: ANN001, ANN201
         f"{labels.KONZEPT}, Kap. 4 (Stand 08.02.2017); Status: Integrationsmonitor"
     )
     name = f"ziele_handlungsfeld_{feld}"
+    if snap.reporting:  # the file says which Berichtsstand it shows
+        frame.insert(
+            0, "berichtsstand", f"{snap.reporting.name} ({snap.reporting.datum})"
+        )
+        name += f"_berichtsstand-{snap.reporting.id}"
     return send_table(
         frame, name, excel=ctx.triggered_id == ids.ZIELE_XLSX, sheet="Ziele"
     )

@@ -16,12 +16,13 @@ from html import escape
 from dashboard import labels
 from dashboard.changes import compare
 from dashboard.components import measure_views as mv
+from dashboard.components.downloads import german_header
 from dashboard.current import (
     Enrolment,
     SchoolFigures,
     Snapshot,
     capacity_frame,
-    reporting_points,
+    previous_point,
 )
 from dashboard.data.daz import (
     group_sums,
@@ -34,9 +35,15 @@ from dashboard.data.progress import STATUS
 from dashboard.datenstand import datenstand
 from dashboard.figures.daz import capacity_by_group, daz_trend
 from dashboard.figures.karte_static import static_map
-from dashboard.formatting import fmt_num, fmt_pct
+from dashboard.formatting import fmt_num, fmt_pct, fmt_stand
 from dashboard.reports.html import Figures, document, table
-from dashboard.reports.summary import goals_by_status, key_figures, scope_label
+from dashboard.reports.summary import (
+    Earlier,
+    earlier_figures,
+    goals_by_status,
+    key_figures,
+    scope_label,
+)
 from dashboard.services import Services
 
 CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome")
@@ -83,6 +90,7 @@ def _summary(  # noqa: PLR0913
     en: Enrolment,
     sf: SchoolFigures,
     merged,  # noqa: ANN001
+    earlier: Earlier | None = None,
 ) -> str:
     area = opts.sozialraum
     repo = s.repo
@@ -91,7 +99,7 @@ def _summary(  # noqa: PLR0913
         f"<div class='scope'>{escape(k.scope)}"
         + (f" · {escape(k.change)}" if k.change else "")
         + "</div></div>"
-        for k in key_figures(cap, en, sf.year, area)
+        for k in key_figures(cap, en, sf.year, area, earlier)
     )
     counts = goals_by_status(repo.table("handlungsfelder"), repo.table("ziele"), merged)
     goal_rows = [
@@ -109,20 +117,40 @@ def _summary(  # noqa: PLR0913
         if opts.szenario is not None
         else ""
     )
+    point = opts.berichtsstand
+    stand = (
+        f" · Berichtsstand „{escape(point.name)}“ vom {fmt_stand(point.datum)}"
+        if point
+        else ""
+    )
     return (
         f"<h1>Kreistag-Briefing Integration</h1><p>{escape(labels.APP_TITLE)} · "
-        f"erstellt am {now:%d.%m.%Y um %H:%M} Uhr · Auswahl: {escape(scope)}</p>"
+        f"erstellt am {now:%d.%m.%Y um %H:%M} Uhr{stand} · Auswahl: {escape(scope)}</p>"
         "<h2>Das Wichtigste in Kürze</h2>"
         f"<div class='kpis'>{kpis}</div>"
-        "<p class='small'>Veränderung gegenüber einem früheren Berichtsstand: Der "
-        "Integrationsmonitor führt noch keine Berichtsstände; verglichen wird mit dem "
-        "vorigen Schuljahr, soweit Zahlen vorliegen. Ziele gelten für den ganzen Landkreis.</p>"
+        f"<p class='small'>{escape(_compared_with(point, earlier))} Ziele gelten für "
+        "den ganzen Landkreis.</p>"
         "<h3>Ziele nach Stand der Umsetzung (Landkreis)</h3>"
         + table(["Handlungsfeld", *STATUS, "Ziele"], goal_rows, set(range(1, 7)))
         + scenario_note
         + f"<p class='small'>DaZ-Schüler: {escape(en.source.text())}. Schulen "
         f"({escape(sf.year)}): {escape(sf.source.text())}. Zielstatus: Bewertung der "
         "Lenkungsgruppe im Integrationsmonitor. Datenstand je Quelle im Anhang.</p>"
+    )
+
+
+def _compared_with(point, earlier: Earlier | None) -> str:  # noqa: ANN001
+    """Says what the changes on page 1 compare with."""
+    if earlier is not None:
+        return f"Veränderungen gegenüber dem vorigen {earlier.label}."
+    if point is not None:
+        return (
+            "Kein früherer Berichtsstand: verglichen wird mit dem vorigen Schuljahr, "
+            "soweit Zahlen vorliegen."
+        )
+    return (
+        "Verglichen wird mit dem vorigen Schuljahr, soweit Zahlen vorliegen; ein "
+        "Briefing zu einem Berichtsstand vergleicht mit dem Berichtsstand davor."
     )
 
 
@@ -345,11 +373,11 @@ def _changes(snap: Snapshot) -> str:
     """For a Berichtsstand: its name and the goal changes since the one before."""
     if snap.reporting is None:
         return ""
-    points = [p for p in reporting_points(snap.repo.engine) if p.id < snap.reporting.id]
+    before = previous_point(snap.repo.engine, snap.reporting)
     head = f"<section><h2>Veränderungen zum {escape(snap.reporting.label())}</h2>"
-    if not points:
+    if before is None:
         return head + "<p>Kein früherer Berichtsstand zum Vergleich.</p></section>"
-    ch = compare(Snapshot(snap.repo, reporting=points[-1]), snap)
+    ch = compare(Snapshot(snap.repo, reporting=before), snap)
     rows = (
         "".join(
             f"<tr><td>{escape(r.ziel_id)}</td><td>{escape(r.von)} → {escape(r.nach)}</td>"
@@ -362,11 +390,24 @@ def _changes(snap: Snapshot) -> str:
         f"<li>{escape(r.was)}: {escape(r.von)} → {escape(r.nach)}</li>"
         for r in ch.daz.itertuples()
     )
+    records = "".join(
+        f"<li>{escape(r.typ)} „{escape(r.name)}“: {escape(r.aenderung)}"
+        + (
+            f" ({escape(', '.join(german_header(c) for c in r.felder))})"
+            if r.felder
+            else ""
+        )
+        + (f"; {escape(r.benutzer)}: {escape(r.grund)}" if r.benutzer else "")
+        + "</li>"
+        for r in ch.records.itertuples()
+    )
     return (
-        f"{head}<p>Seit „{escape(points[-1].name)}“.</p><table><thead><tr><th>Ziel</th><th>Status</th>"
+        f"{head}<p>Seit „{escape(before.name)}“.</p><table><thead><tr><th>Ziel</th><th>Status</th>"
         f"<th>Wer</th><th>Warum</th></tr></thead><tbody>{rows}</tbody></table>"
         f"<ul>{daz or '<li>Keine neuen DaZ-Zahlen.</li>'}</ul>"
-        f"<p>{len(ch.values)} neue Messwerte.</p></section>"
+        f"<p>{len(ch.values)} neue Messwerte.</p>"
+        f"<h3>Akteure und Angebote</h3><ul>{records or '<li>Keine Akteure oder Angebote neu, beendet oder geändert.</li>'}</ul>"
+        "</section>"
     )  # fmt: skip
 
 
@@ -389,7 +430,7 @@ def build_html(
     merged = goals.merge(cur, on="ziel_id")
     figs = Figures()
     parts = [
-        _summary(s, opts, now, cap, en, sf, cur),
+        _summary(s, opts, now, cap, en, sf, cur, earlier_figures(snap, area)),
         _map(s, opts, snap, figs),
         _daz(opts, cap, en, sf, figs),
         _scenario(opts, cap_all, sf) if opts.szenario is not None else "",

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from dashboard.current import Snapshot, capacity_frame
+from dashboard.current import Reporting, Snapshot, capacity_frame
 from dashboard.data.mapdata import build_map_data
 from dashboard.figures.daz import capacity_by_group, daz_trend, utilisation_by_school
 from dashboard.figures.karte_static import static_map
@@ -15,25 +15,25 @@ from dashboard.reports.briefing import BriefingUnavailable
 from dashboard.services import Services
 
 
-def _trend(s: Services) -> go.Figure:
-    return daz_trend(Snapshot(s.repo).enrolment().history)
+def _trend(s: Services, snap: Snapshot) -> go.Figure:
+    return daz_trend(snap.enrolment().history)
 
 
-def _areas(s: Services) -> go.Figure:
-    return capacity_by_group(Snapshot(s.repo).schools().frame, "sozialraum")
+def _areas(s: Services, snap: Snapshot) -> go.Figure:
+    return capacity_by_group(snap.schools().frame, "sozialraum")
 
 
-def _utilisation(s: Services) -> go.Figure:
-    return utilisation_by_school(capacity_frame(Snapshot(s.repo).schools()))
+def _utilisation(s: Services, snap: Snapshot) -> go.Figure:
+    return utilisation_by_school(capacity_frame(snap.schools()))
 
 
-def _map(s: Services) -> go.Figure:
-    data = build_map_data(s.repo, s.gemeinden, s.sozialraeume)
+def _map(s: Services, snap: Snapshot) -> go.Figure:
+    data = build_map_data(s.repo, s.gemeinden, s.sozialraeume, snap)
     return static_map(s.gemeinden, data.tables["gemeinde"], "ags", "vka_schueler")
 
 
 # url name -> (German file name, builder, width, height)
-FIGURES: dict[str, tuple[str, Callable[[Services], go.Figure], int, int]] = {
+FIGURES: dict[str, tuple[str, Callable[[Services, Snapshot], go.Figure], int, int]] = {
     "daz-schueler": ("DaZ-Schüler_nach_Schuljahr", _trend, 900, 500),
     "plaetze-sozialraum": ("Plätze_je_Sozialraum", _areas, 900, 450),
     "auslastung-schulen": ("Auslastung_je_Schule", _utilisation, 1000, 800),
@@ -41,8 +41,13 @@ FIGURES: dict[str, tuple[str, Callable[[Services], go.Figure], int, int]] = {
 }
 
 
-def render(s: Services, name: str, fmt: str) -> tuple[bytes, str]:
+def render(
+    s: Services, name: str, fmt: str, reporting: Reporting | None = None
+) -> tuple[bytes, str]:
     """Return the file content and its German file name.
+
+    With ``reporting`` (a closed Berichtsstand) the chart shows the data as of then
+    and the file name says so.
 
     Raises
     ------
@@ -54,9 +59,11 @@ def render(s: Services, name: str, fmt: str) -> tuple[bytes, str]:
     if fmt not in ("png", "svg"):
         raise KeyError(fmt)
     filename, builder, width, height = FIGURES[name]
+    if reporting is not None:
+        filename += f"_Berichtsstand-{reporting.id}"
     try:
         content = pio.to_image(
-            builder(s),
+            builder(s, Snapshot(s.repo, reporting=reporting)),
             format=fmt,
             width=width,
             height=height,

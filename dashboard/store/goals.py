@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import pandas as pd
-from sqlalchemy import Engine, func, insert, select, union_all
+from sqlalchemy import Engine, func, insert, select, true, union_all
 from sqlalchemy.exc import IntegrityError
 
 from dashboard.data.goal_rules import (
@@ -95,12 +95,17 @@ def version_meta(engine: Engine, version_ids: Iterable[int]) -> pd.DataFrame:
         return pd.read_sql(query.where(ziel_version.c.id.in_(wanted)), conn)
 
 
-def measures(engine: Engine, goal_ids: list[str]) -> dict[str, list[str]]:
-    """Each goal's distinct Maßnahmen in the order they were first entered."""
+def measures(
+    engine: Engine, goal_ids: list[str], as_of: datetime | None = None
+) -> dict[str, list[str]]:
+    """Each goal's distinct Maßnahmen in the order they were first entered
+    (entered by ``as_of``, if given)."""
     first = func.min(ziel_version.c.version)
+    saved = ziel_version.c.zeit <= as_of if as_of is not None else true()
     query = (
         select(ziel_version.c.ziel_id, ziel_version.c.massnahme)
         .where(ziel_version.c.ziel_id.in_(goal_ids), ziel_version.c.massnahme != "")
+        .where(saved)
         .group_by(ziel_version.c.ziel_id, ziel_version.c.massnahme)
         .order_by(ziel_version.c.ziel_id, first)
     )

@@ -7,8 +7,8 @@ from functools import lru_cache
 import pandas as pd
 from sqlalchemy import Engine, func, select
 
-from dashboard.current import counted_imports
-from dashboard.data.records import TABLE, overlay
+from dashboard.current import counted_imports, records
+from dashboard.data.records import TABLE
 from dashboard.data.schemas import SCHEMAS
 from dashboard.store import records as record_store
 from dashboard.store.daz_imports import all_rows
@@ -59,7 +59,7 @@ class Repository:
 
     def _records_uncached(self, kind: str, _version: int) -> pd.DataFrame:
         versions = record_store.history(self.engine)
-        return overlay(kind, self.table(TABLE[kind]), record_store.latest(versions))
+        return records(kind, self.table(TABLE[kind]), versions)
 
     def actor_names(self) -> pd.DataFrame:
         """``akteur_id`` and ``name`` of every actor, by name (e.g. to pick a goal owner)."""

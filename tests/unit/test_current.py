@@ -281,3 +281,77 @@ def test_changes_between_two_reporting_points(repo):
         repo.table("ziele"), Snapshot(repo).goals(), repo.table("handlungsfelder")
     )
     assert matrix.loc["4.6", "erreicht"] == 1
+
+
+def _record(repo: Repository, kind: str, key: str, **changes) -> dict:  # noqa: ANN003
+    """The current record of ``kind``/``key`` with ``changes`` (synthetic test edits)."""
+    from dashboard.data.records import EXTRA, KEY, TABLE
+    from dashboard.data.schemas import SCHEMAS
+
+    rows = repo.records(kind).set_index(KEY[kind][0], drop=False)
+    columns = [*SCHEMAS[TABLE[kind]].columns, *EXTRA[kind]]
+    base = rows.loc[key].to_dict() if key in rows.index else {}
+    return {c: str(base.get(c, "") or "") for c in columns} | changes
+
+
+def test_actor_version_as_of_a_moment(repo):
+    """An actor counts in the version saved by then; one created later is absent, an
+    ended one counts as ended from its version on; the file row is version 0."""
+    from dashboard.current import ended
+    from dashboard.store import records as rec_store
+
+    engine = repo.engine
+    rec_store.save(engine, "akteur", "ag-asyl-riesa", 0,
+                   _record(repo, "akteur", "ag-asyl-riesa", hinweis="erste Fassung"), "Test", "anna")  # fmt: skip
+    then = datetime.now(UTC)
+    rec_store.save(engine, "akteur", "ag-asyl-riesa", 1,
+                   _record(repo, "akteur", "ag-asyl-riesa", status="beendet", ende="2027-04-01"),
+                   "Arbeitsgruppe aufgelöst", "bert")  # fmt: skip
+    new = _record(repo, "akteur", "ag-asyl-riesa", akteur_id="neue-stelle", name="Neue Stelle (Test)", status="in Betrieb", ende="")  # fmt: skip
+    rec_store.save(engine, "akteur", "neue-stelle", 0, new, "neu", "anna")
+
+    earlier = Snapshot(repo, then).records("akteur").set_index("akteur_id")
+    assert earlier.loc["ag-asyl-riesa", "hinweis"] == "erste Fassung"
+    assert earlier.loc["ag-asyl-riesa", "version"] == 1
+    assert not ended(earlier.loc[["ag-asyl-riesa"]]).iloc[0]
+    assert "neue-stelle" not in earlier.index
+    now = Snapshot(repo).records("akteur").set_index("akteur_id")
+    assert ended(now.loc[["ag-asyl-riesa"]]).iloc[0] and "neue-stelle" in now.index
+    before_any = Snapshot(repo, then - timedelta(days=1)).records("akteur")
+    assert (before_any["version"] == 0).all()  # the bundled file only
+
+
+def test_changes_list_added_and_ended_actors_and_a_changed_angebot(repo):
+    from dashboard.changes import compare
+    from dashboard.current import reporting_points
+    from dashboard.store import berichtsstaende
+    from dashboard.store import records as rec_store
+
+    engine = repo.engine
+    berichtsstaende.close(engine, "Lenkungsgruppe A", "2027-03-12", "admin")
+    new = _record(repo, "akteur", "ag-asyl-riesa", akteur_id="neue-stelle", name="Neue Stelle (Test)", status="in Betrieb", ende="")  # fmt: skip
+    rec_store.save(engine, "akteur", "neue-stelle", 0, new, "Neu gegründet (Test)", "anna")  # fmt: skip
+    rec_store.save(engine, "akteur", "ag-asyl-riesa", 0,
+                   _record(repo, "akteur", "ag-asyl-riesa", status="beendet", ende="2027-04-01"),
+                   "Arbeitsgruppe aufgelöst (Test)", "bert")  # fmt: skip
+    site = repo.records("angebot").iloc[0]
+    rec_store.save(engine, "angebot", site["angebot_id"], 0,
+                   _record(repo, "angebot", site["angebot_id"], zeitraum="2017 bis 2027", hinweis="neuer Hinweis"),
+                   "Träger meldet Verlängerung (Test)", "carla")  # fmt: skip
+    berichtsstaende.close(engine, "Lenkungsgruppe B", "2027-06-11", "admin")
+    a, b = reporting_points(engine)
+    records = compare(Snapshot(repo, reporting=a), Snapshot(repo, reporting=b)).records
+    got = records.set_index("id")
+    assert set(got.index) == {"neue-stelle", "ag-asyl-riesa", site["angebot_id"]}
+    assert got.loc["neue-stelle", ["typ", "aenderung", "benutzer", "grund"]].tolist() == [
+        "Akteur", "neu", "anna", "Neu gegründet (Test)"]  # fmt: skip
+    assert got.loc["ag-asyl-riesa", "aenderung"] == "beendet"
+    assert got.loc["ag-asyl-riesa", "felder"] == ["status", "ende"]
+    assert got.loc["ag-asyl-riesa", "benutzer"] == "bert"
+    changed = got.loc[site["angebot_id"]]
+    assert (changed["typ"], changed["aenderung"]) == ("Angebot", "geändert")
+    assert set(changed["felder"]) == {"hinweis", "zeitraum"}
+    assert changed["grund"] == "Träger meldet Verlängerung (Test)"
+    # nothing changed from B to today; A to today is the same as A to B
+    assert compare(Snapshot(repo, reporting=b), Snapshot(repo)).records.empty
+    assert len(compare(Snapshot(repo, reporting=a), Snapshot(repo)).records) == 3
