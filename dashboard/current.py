@@ -28,6 +28,10 @@ Rules, per dataset (pinned by ``tests/unit/test_current.py``):
   record or, after the revert of the import that created it, remove it again. A record
   counts as ended when its status is "beendet" (an Angebot: "geschlossen"), with the
   date in ``ende``; nothing is deleted.
+- **Beschlüsse**: the decisions the concept names (``beschluesse.csv``, version 0)
+  and those recorded in the app; the latest version of each (saved by ``as_of``)
+  replaces earlier ones and the file row; a withdrawn Beschluss does not count (the
+  register still lists it, marked "zurückgezogen").
 - **Bundled reference tables** (Kennzahlen, Einwohner, …): the seeded file; its Stand
   is the range of the rows' ``stand``.
 """
@@ -40,11 +44,13 @@ from datetime import date, datetime
 import pandas as pd
 
 from dashboard.data.actors import STATUS as DIRECTORY_STATUS
+from dashboard.data.beschluss_rules import ACTIVE as DECISION_ACTIVE
 from dashboard.data.daz import BASE_YEAR, CAPACITY_COLUMNS, with_utilisation
 from dashboard.data.measure_rules import is_overdue
 from dashboard.data.records import ENDED, TABLE, overlay
 from dashboard.formatting import fmt_stand, fmt_time
 from dashboard.store import berichtsstaende
+from dashboard.store import beschluesse as decision_store
 from dashboard.store import goals as goal_store
 from dashboard.store import indicators as indicator_store
 from dashboard.store import measures as measure_store
@@ -321,6 +327,48 @@ def ended(frame: pd.DataFrame) -> pd.Series:
     return frame["status"].map(is_ended).astype(bool)
 
 
+DECISION_COLUMNS = [
+    "beschluss_id", "datum", "gremium", "nummer", "text", "ziele", "bezug",
+    "fundstelle", "quelle", "stand", "status", "grund", "version", "benutzer", "zeit",
+]  # fmt: skip
+
+
+def decisions(
+    bundled: pd.DataFrame,
+    versions: pd.DataFrame,
+    as_of: datetime | None = None,
+    withdrawn: bool = False,
+) -> pd.DataFrame:
+    """Beschlüsse that count (by ``as_of``), oldest decision first.
+
+    ``bundled`` is ``beschluesse.csv`` (version 0); ``versions`` come from
+    ``dashboard.store.beschluesse.versions``. ``withdrawn=True`` keeps withdrawn
+    ones (status "zurückgezogen") for the register.
+    """
+    base = bundled.assign(
+        status=DECISION_ACTIVE, grund="", version=0, benutzer="", zeit=pd.NaT
+    )
+    latest = _until(versions, as_of).sort_values("version")
+    latest = latest.groupby("beschluss_id").tail(1)
+    if len(latest):
+        when = pd.to_datetime(latest["zeit"], utc=True)
+        latest = latest.assign(
+            fundstelle="",
+            quelle="Beschlusserfassung im Integrationsmonitor ("
+            + latest["benutzer"]
+            + ", "
+            + when.map(fmt_time)
+            + ")",
+            stand=when.dt.strftime("%Y-%m-%d"),
+        )
+    base = base[~base["beschluss_id"].isin(latest["beschluss_id"])]
+    parts = [p[DECISION_COLUMNS] for p in (base, latest) if len(p)]
+    out = pd.concat(parts, ignore_index=True) if parts else base[DECISION_COLUMNS]
+    if not withdrawn:
+        out = out[out["status"] == DECISION_ACTIVE]
+    return out.sort_values(["datum", "beschluss_id"], ignore_index=True)
+
+
 @dataclass(frozen=True)
 class Reporting:
     """A closed Berichtsstand: views opened "zum Berichtsstand" show data as of ``zeit``."""
@@ -432,6 +480,13 @@ class Snapshot:
     def indicators(self) -> pd.DataFrame:
         versions = indicator_store.versions(self.repo.engine)
         return indicator_catalogue(self.repo.table("indikatoren"), versions, self.as_of)
+
+    def decisions(self, withdrawn: bool = False) -> pd.DataFrame:
+        """Beschlüsse that count (``withdrawn=True``: also the withdrawn ones)."""
+        versions = decision_store.versions(self.repo.engine)
+        return decisions(
+            self.repo.table("beschluesse"), versions, self.as_of, withdrawn
+        )
 
     def values(self) -> pd.DataFrame:
         engine = self.repo.engine

@@ -169,6 +169,12 @@ def check_references(ds: dict[str, Dataset]) -> list[str]:
     p += _missing(ds["ziele"].frame, "hf_id", fields_, "ziele.csv", "Handlungsfeld")
     goals = set(ds["ziele"].frame["ziel_id"])
     p += _missing(ds["indikatoren"].frame, "ziel_id", goals, "indikatoren.csv", "Ziel")
+    for idx, value in ds["beschluesse"].frame["ziele"].items():
+        p += [
+            f"beschluesse.csv, Zeile {idx + 2}, Spalte „ziele“: Ziel „{z}“ ist unbekannt."
+            for z in value.split()
+            if z not in goals
+        ]
     p += _missing(
         ds["kernaussagen"].frame, "hf_id", fields_, "kernaussagen.csv", "Handlungsfeld"
     )

@@ -14,7 +14,10 @@ SCHULARTEN = ["Grundschule", "Oberschule", "Berufliches Schulzentrum"]
 SOZIALRAEUME = ["Meißen", "Riesa", "Großenhain", "Radebeul"]
 DAZ_PHASEN = ["DaZ 1/2", "DaZ 3"]
 LAGE = ["Adresse", "Gemeinde", "Landkreis"]
+# Bodies whose decisions the monitor records (Beschlüsse); the one vocabulary.
+GREMIEN = ["Lenkungsgruppe", "Kreistag", "Ausschuss des Kreistags"]
 HF_IDS = ["4.1", "4.1.1", "4.1.2", "4.2", "4.3", "4.4", "4.5", "4.6"]
+GOAL_ID = r"Z-4(\.\d)+-\d+"
 
 
 def text(required: bool = True, **kwargs) -> pa.Column:
@@ -110,7 +113,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "ziele": sourced(
         {
             "ziel_id": pa.Column(
-                str, pa.Check.str_matches(r"^Z-4(\.\d)+-\d+$", error="Format Z-4.1.1-1")
+                str, pa.Check.str_matches(f"^{GOAL_ID}$", error="Format Z-4.1.1-1")
             ),
             "hf_id": one_of(HF_IDS),
             "nr": count(),
@@ -227,6 +230,33 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
             ),
         },
         unique=["indikator_id"],
+    ),
+    # Beschlüsse (issue 10): decisions the concept names; ``ziele`` only where the
+    # document links a decision to goals, else ``bezug`` says what it concerns.
+    "beschluesse": sourced(
+        {
+            "beschluss_id": text(),
+            "datum": pa.Column(
+                str,
+                pa.Check.str_matches(
+                    r"^\d{4}-\d{2}-\d{2}$", error="Datum als JJJJ-MM-TT"
+                ),
+            ),
+            "gremium": one_of(GREMIEN),
+            "nummer": text(required=False),
+            "text": text(),
+            "ziele": pa.Column(
+                str,
+                pa.Check.str_matches(
+                    f"^({GOAL_ID}( {GOAL_ID})*)?$",
+                    error="Ziel-IDs wie „Z-4.2-1“ oder leer",
+                ),
+            ),
+            "bezug": text(required=False),
+            # The passages that state the decision, verbatim (" | "-separated).
+            "fundstelle": text(),
+        },
+        unique=["beschluss_id"],
     ),
     "einwohner": sourced(
         {"ags": ags(), "gemeinde": text(), "einwohner": count()}, unique=["ags"]

@@ -272,3 +272,25 @@ massnahme_version = Table(
     Column("zeit", DateTime(timezone=True), nullable=False),
     UniqueConstraint("massnahme_id", "version", name="uq_massnahme_version"),
 )
+
+# Beschlüsse (issue 10): decisions recorded in the app, append-only. A correction is a
+# new version holding the whole record; a withdrawal is a version with status
+# "zurückgezogen". The bundled file row (``beschluesse.csv``) counts as version 0.
+beschluss_version = Table(
+    "beschluss_version",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("beschluss_id", String(64), nullable=False, index=True),
+    Column("version", Integer, nullable=False),
+    Column("datum", String(10), nullable=False),
+    Column("gremium", String(64), nullable=False),
+    Column("nummer", String(64), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("ziele", Text, nullable=False),  # space-separated goal IDs
+    Column("bezug", Text, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("grund", Text, nullable=False),
+    Column("benutzer", String(64), nullable=False),
+    Column("zeit", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("beschluss_id", "version", name="uq_beschluss_version"),
+)

@@ -1,0 +1,235 @@
+"""Beschlüsse: the bundled record against the document, rules, store versions and
+triggers, the "current" rule, figure markers and the charts' text alternatives."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pandas as pd
+import pytest
+from sqlalchemy import delete, update
+from sqlalchemy.exc import DatabaseError
+
+from dashboard.current import Snapshot, decisions
+from dashboard.data import beschluss_rules as rules
+from dashboard.data.fundstellen import normalise
+from dashboard.data.loaders import DataError, load_all, parse
+from dashboard.store import beschluesse as store
+from dashboard.store.db import make_engine, migrate
+from dashboard.store.models import audit, beschluss_version
+from dashboard.store.repository import Repository
+from dashboard.store.seed import seed
+from tests.conftest import DATA
+
+SOURCE = DATA / "quellen" / "integrationskonzept_lk_meissen_2017.txt"
+TODAY = date(2027, 3, 12)
+GOOD = {
+    "datum": "12.03.2027",
+    "gremium": "Lenkungsgruppe",
+    "nummer": "",
+    "text": "Gemeindedolmetscherdienst wird ausgeschrieben.",
+    "ziele": ["Z-4.5-5"],
+    "gesamt": False,
+}
+
+
+@pytest.fixture(scope="module")
+def datasets():
+    return load_all(DATA)
+
+
+@pytest.fixture()
+def repo(tmp_path, datasets):
+    engine = make_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    migrate(engine)
+    seed(engine, datasets)
+    return Repository(engine)
+
+
+def test_bundled_beschluss_is_verbatim_from_the_concept(datasets):
+    frame = datasets["beschluesse"].frame
+    assert len(frame) == 1  # the document names exactly one
+    row = frame.iloc[0]
+    source = normalise(SOURCE.read_text(encoding="utf-8"))
+    for part in row["fundstelle"].split(" | "):
+        assert part in source
+    assert row["text"] in row["fundstelle"]
+    assert f"Beschluss Nr.: {row['nummer']}." in row["fundstelle"]
+    assert "Kreistag am 17.03. 2016" in row["fundstelle"]
+    assert (row["datum"], row["gremium"], row["nummer"]) == (
+        "2016-03-17",
+        "Kreistag",
+        "16/6/0289",
+    )
+    # the document ties it to the whole concept, not to single goals
+    assert (row["ziele"], row["bezug"]) == ("", rules.WHOLE_CONCEPT)
+    assert "Fußnote 2" in row["quelle"] and row["stand"] == "2017-02-08"
+
+
+def test_actor_kreistag_refers_to_the_record_instead_of_repeating_it(datasets):
+    kreistag = datasets["akteure"].frame.set_index("akteur_id").loc["kreistag"]
+    assert "16/6/0289" not in kreistag["hinweis"]
+
+
+def test_file_with_unknown_goal_or_body_is_refused(data_copy):
+    path = data_copy / "beschluesse.csv"
+    text = path.read_text(encoding="utf-8")
+    bad = text.replace(",Kreistag,", ",Stadtrat,").replace(
+        ",,gesamtes", ",Z-9-1,gesamtes"
+    )
+    with pytest.raises(DataError) as err:
+        parse("beschluesse", bad.encode())
+    joined = "\n".join(err.value.problems)
+    assert "Zeile 2, Spalte „gremium“" in joined and "Zeile 2, Spalte „ziele“" in joined
+    path.write_text(text.replace(",,gesamtes", ",Z-4.9-1,gesamtes"), encoding="utf-8")
+    with pytest.raises(DataError, match="Ziel „Z-4.9-1“ ist unbekannt"):
+        load_all(data_copy)
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "message"),
+    [
+        ({"datum": ""}, "datum", "Bitte das Datum"),
+        ({"datum": "31.02.2020"}, "datum", "Tag, Monat und Jahr"),
+        ({"datum": "03/2020"}, "datum", "Tag, Monat und Jahr"),
+        ({"datum": "13.03.2027"}, "datum", "zwischen 01.01.1990 und heute"),
+        ({"gremium": "Stadtrat"}, "gremium", "Bitte das Gremium wählen"),
+        ({"gremium": "Kreistag"}, "nummer", "haben eine Nummer"),
+        ({"nummer": "x" * 65}, "nummer", "höchstens 64 Zeichen"),
+        ({"text": "  "}, "text", "Bitte den Inhalt"),
+        ({"text": "x" * 2001}, "text", "höchstens 2000 Zeichen"),
+        ({"ziele": ["Z-4.5-5", "Z-9-9"]}, "ziele", "Unbekannte Ziele: Z-9-9"),
+        ({"ziele": "Z-4.5-5"}, "ziele", "aus der Liste wählen"),
+    ],
+)
+def test_rules_name_each_field_in_german(change, field, message):
+    with pytest.raises(rules.Invalid) as err:
+        rules.check(GOOD | change, ["Z-4.5-5", "Z-4.2-1"], [], TODAY)
+    assert message in err.value.errors[field]
+
+
+def test_rules_accept_german_date_and_keep_goal_order():
+    d = rules.check(
+        GOOD | {"ziele": ["Z-4.5-5", "Z-4.2-1"], "gesamt": True},
+        ["Z-4.2-1", "Z-4.5-5"],
+        [],
+        TODAY,
+    )
+    assert (d.datum, d.ziele, d.bezug) == (
+        "2027-03-12",
+        "Z-4.2-1 Z-4.5-5",
+        "gesamtes Konzept",
+    )
+
+
+def test_record_correct_withdraw_are_versions_with_audit(repo):
+    engine = repo.engine
+    before = repo.version()
+    new_id = store.record(engine, GOOD, "anna", TODAY)
+    assert new_id == "beschluss-1"
+    assert (
+        store.correct(
+            engine,
+            new_id,
+            1,
+            GOOD | {"text": "Dienst wird ausgeschrieben."},
+            "Tippfehler",
+            "ben",
+            TODAY,
+        )
+        == 2
+    )
+    with pytest.raises(store.Conflict, match="Fassung 2"):
+        store.correct(engine, new_id, 1, GOOD, "alt", "carl", TODAY)
+    with pytest.raises(rules.Invalid) as err:
+        store.withdraw(engine, new_id, 2, " ", "carl")
+    assert "Grund der Rücknahme" in err.value.errors["grund"]
+    assert store.withdraw(engine, new_id, 2, "Sitzung vertagt", "carl") == 3
+    rows = store.versions(engine)
+    assert rows["version"].tolist() == [1, 2, 3]
+    assert rows["status"].tolist() == ["gültig", "gültig", "zurückgezogen"]
+    assert rows["benutzer"].tolist() == ["anna", "ben", "carl"]
+    assert repo.version() == before + 3
+    log = repo.audit_log(3)
+    assert set(log["tabelle"]) == {"beschluss_version"}
+    assert log["aktion"].tolist()[0] == "Beschluss zurückgezogen"
+    snap = Snapshot(repo)
+    assert new_id not in set(snap.decisions()["beschluss_id"])
+    register = snap.decisions(withdrawn=True).set_index("beschluss_id")
+    assert register.loc[new_id, "status"] == "zurückgezogen"
+    assert register.loc[new_id, "text"] == "Dienst wird ausgeschrieben."
+
+
+def test_invalid_input_changes_nothing(repo):
+    before = repo.version()
+    with pytest.raises(rules.Invalid) as err:
+        store.record(
+            repo.engine,
+            GOOD | {"gremium": "Kreistag", "nummer": "16/6/0289"},
+            "anna",
+            TODAY,
+        )
+    assert "bereits erfasst" in err.value.errors["nummer"]
+    with pytest.raises(rules.Invalid) as err:
+        store.correct(
+            repo.engine,
+            "kreistag-16-6-0289",
+            0,
+            GOOD | {"datum": "x"},
+            "",
+            "anna",
+            TODAY,
+        )
+    assert set(err.value.errors) == {"datum", "grund"}
+    assert repo.version() == before and store.versions(repo.engine).empty
+
+
+def test_versions_are_append_only(repo):
+    store.record(repo.engine, GOOD, "anna", TODAY)
+    for stmt in (
+        update(beschluss_version).values(text="überschrieben"),
+        delete(beschluss_version),
+    ):
+        with pytest.raises(DatabaseError, match="unveränderlich"):
+            with repo.engine.begin() as conn:
+                conn.execute(stmt)
+    assert store.versions(repo.engine)["text"].tolist() == [GOOD["text"]]
+    assert len(repo.audit_log(100).query("tabelle == 'beschluss_version'")) == 1
+    assert audit is not None
+
+
+def test_current_rule_for_decisions_as_of(repo):
+    """The bundled one counts from the start; a recorded one from its save; a
+    correction replaces it; a withdrawal ends it, each seen as of a moment."""
+    engine = repo.engine
+    start = datetime.now(UTC)
+    assert Snapshot(repo, as_of=start).decisions()["nummer"].tolist() == ["16/6/0289"]
+    new_id = store.record(engine, GOOD, "anna", TODAY)
+    after_record = datetime.now(UTC)
+    store.correct(engine, "kreistag-16-6-0289", 0, {
+        "datum": "17.03.2016", "gremium": "Kreistag", "nummer": "16/6/0289",
+        "text": "Erstellung eines Integrationskonzeptes", "ziele": [], "gesamt": True,
+    }, "Wortlaut gekürzt", "ben", TODAY)  # fmt: skip
+    after_correction = datetime.now(UTC)
+    store.withdraw(engine, new_id, 1, "aufgehoben", "carl")
+    seen = {
+        moment: Snapshot(repo, as_of=moment).decisions()
+        for moment in (start, after_record, after_correction)
+    }
+    assert seen[after_record]["beschluss_id"].tolist() == ["kreistag-16-6-0289", new_id]
+    assert seen[after_record].iloc[0]["fundstelle"].startswith("hat der Kreistag")
+    corrected = seen[after_correction].iloc[0]
+    assert (corrected["version"], corrected["text"]) == (
+        1,
+        "Erstellung eines Integrationskonzeptes",
+    )
+    assert "Beschlusserfassung" in corrected["quelle"] and corrected["fundstelle"] == ""
+    assert Snapshot(repo).decisions()["beschluss_id"].tolist() == ["kreistag-16-6-0289"]
+    assert len(Snapshot(repo, as_of=start - timedelta(days=1)).decisions()) == 1
+
+
+def test_decisions_sorted_by_date_without_versions(datasets):
+    bundled = datasets["beschluesse"].frame
+    empty = pd.DataFrame(columns=[c.name for c in beschluss_version.c])
+    out = decisions(bundled, empty)
+    assert out["datum"].tolist() == ["2016-03-17"] and out["version"].tolist() == [0]
