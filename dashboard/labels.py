@@ -215,3 +215,19 @@ MEASURE_OVERDUE = "überfällig"
 MEASURE_ADD = "Maßnahme hinzufügen"
 MEASURE_EDIT = "Bearbeiten"
 MEASURE_DONE = "Als abgeschlossen markieren"
+
+# Beschlüsse (issue 10)
+BESCHLUESSE = "Beschlüsse"
+BESCHLUSS = "Beschluss"
+BESCHLUSS_LINK = "zum Beschluss"
+BESCHLUSS_NONE = "Noch keine Beschlüsse erfasst."
+BESCHLUSS_NEW = "neuen Beschluss erfassen"
+BESCHLUSS_FORM_TITLE = "Beschluss erfassen, korrigieren oder zurückziehen"
+BESCHLUSS_SAVE = "Beschluss speichern"
+BESCHLUSS_WITHDRAW = "Beschluss zurückziehen"
+BESCHLUSS_INTRO = (
+    "Beschlüsse der Lenkungsgruppe, des Kreistags und seiner Ausschüsse zum "
+    "Integrationskonzept. Sie erscheinen als Markierung in den Zeitverläufen (DaZ, "
+    "Indikatoren) und im Verlauf der verknüpften Ziele. Korrekturen und Rücknahmen "
+    "werden als neue Fassung gespeichert; nichts wird gelöscht."
+)

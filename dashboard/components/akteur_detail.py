@@ -18,8 +18,10 @@ from dashboard.data.actors import (
     sites_of,
     tasks,
 )
+from dashboard.data.beschluss_rules import GREMIUM_ACTOR
 from dashboard.data.fundstellen import chapter_of
 from dashboard.data.schemas import SOZIALRAEUME
+from dashboard.figures.beschluesse import describe
 from dashboard.formatting import fmt_stand
 
 
@@ -133,13 +135,43 @@ def _goals(actor_id: str, goals: pd.DataFrame) -> list:
     ]
 
 
+def _decisions(actor_id: str, decisions: pd.DataFrame | None) -> list:
+    """The Beschlüsse of the body this actor is (Kreistag, Lenkungsgruppe)."""
+    bodies = [g for g, a in GREMIUM_ACTOR.items() if a == actor_id]
+    if decisions is None or not bodies:
+        return []
+    own = decisions[decisions["gremium"].isin(bodies)]
+    if own.empty:
+        return []
+    return [
+        html.H2(labels.BESCHLUESSE, className="h5 mt-2"),
+        html.Ul(
+            [
+                html.Li(
+                    [
+                        describe(r),
+                        " ",
+                        dcc.Link(
+                            labels.BESCHLUSS_LINK,
+                            href=f"/beschluesse#{r['beschluss_id']}",
+                        ),
+                    ]
+                )
+                for _, r in own.iterrows()
+            ]
+        ),
+    ]
+
+
 def actor_view(
     actor: pd.Series,
     tables: dict[str, pd.DataFrame],
     goals: pd.DataFrame,
     data_dir: Path,
+    decisions: pd.DataFrame | None = None,
 ) -> list:
-    """The detail view of ``actor`` (a row of ``akteure``)."""
+    """The detail view of ``actor`` (a row of ``akteure``); a body's Beschlüsse
+    (``decisions``, the ones that count) are listed from the Beschluss register."""
     out_rel, in_rel = relations_of(
         actor["akteur_id"], tables["akteur_beziehungen"], tables["akteure"]
     )
@@ -171,6 +203,7 @@ def actor_view(
         html.Div(head, className="mb-2"),
         html.P(["Wo: ", *_place(actor, tables["sozialraeume"])], className="mb-1"),
         html.P(actor["hinweis"], className="fst-italic") if actor["hinweis"] else None,
+        *_decisions(actor["akteur_id"], decisions),
         html.H2("Handlungsfelder", className="h5 mt-2"),
         _fields(actor, tables["handlungsfelder"]),
         dbc.Row(

@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 from dash import dcc, html
 
 from dashboard.components.sortable_table import plain_table
+from dashboard.figures.beschluesse import marked_sentence
 from dashboard.formatting import fmt_num
 
 TABLE_SUMMARY = "Zahlen als Tabelle"
@@ -94,10 +95,13 @@ def summary_sentence(name: str, fig: go.Figure) -> str:
 
 
 def chart_caption(fig: go.Figure, name: str, summary: str | None = None) -> list:
-    """The sentence and the collapsed table, for a ``<figcaption>``."""
+    """The sentence (with the Beschlüsse marked on the chart) and the collapsed
+    table, for a ``<figcaption>``."""
     header, rows = figure_rows(fig)
+    text = summary or summary_sentence(name, fig)
     sentence = html.P(
-        summary or summary_sentence(name, fig), className="im-chart-summary"
+        " ".join(filter(None, [text, marked_sentence(fig)])),
+        className="im-chart-summary",
     )
     if not rows:  # maps: their numbers stand in the page's own table
         return [sentence]

@@ -7,6 +7,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import ids, labels
+from dashboard.components import beschluss_views as bv
 from dashboard.components import measure_views as mv
 from dashboard.components.chart_text import accessible_graph
 from dashboard.components.info import info
@@ -87,13 +88,19 @@ def _history(
     total: int,
     page: int = 1,
     feld: str = "",
+    decisions: pd.DataFrame | None = None,
+    newer_than: str | None = None,
 ) -> html.Details:
     """One page of a goal's history (``versions``: its rows, newest first).
 
     ``total`` is the number of versions stored; only ``HISTORY_PAGE`` are rendered,
     with links to older and newer pages, so the page never grows with the history.
+    ``decisions`` (Beschlüsse linked to the goal) appear by date among the versions;
+    ``newer_than`` is the date of the version just before this page (page > 1).
     """
     if total == 0:
+        if decisions is not None and len(decisions):
+            return bv.decisions_only_history(decisions)
         return html.Details([html.Summary("Verlauf: noch keine Änderungen")])
     items = []
     for v in versions.itertuples():
@@ -117,12 +124,21 @@ def _history(
             parts.append(html.Div(f"Kommentar: {v.kommentar}"))
         items.append(html.Li(parts))
     first = (page - 1) * HISTORY_PAGE + 1
+    shown = len(items)
+    if decisions is not None and len(decisions):
+        items = bv.interleave(
+            items,
+            versions["datum"].astype(str).tolist(),
+            decisions,
+            oldest=first + shown - 1 >= total,
+            newer_than=newer_than,
+        )
     nav = []
     if page > 1:
         nav.append(
             dcc.Link(labels.HISTORY_NEWER, href=history_href(feld, v.ziel_id, page - 1))
         )
-    if first + len(items) - 1 < total:
+    if first + shown - 1 < total:
         nav.append(
             dcc.Link(labels.HISTORY_OLDER, href=history_href(feld, v.ziel_id, page + 1))
         )
@@ -136,7 +152,7 @@ def _history(
                 [
                     html.Span(
                         labels.HISTORY_RANGE.format(
-                            first=first, last=first + len(items) - 1, total=total
+                            first=first, last=first + shown - 1, total=total
                         ),
                         className="text-muted",
                     ),
@@ -150,7 +166,9 @@ def _history(
     )
 
 
-def _indicators(indicators: pd.DataFrame, values: pd.DataFrame) -> list:
+def _indicators(
+    indicators: pd.DataFrame, values: pd.DataFrame, decisions: pd.DataFrame | None
+) -> list:
     out = []
     for _, ind in indicators.iterrows():
         vals = values[values["indikator_id"] == ind["indikator_id"]]
@@ -179,7 +197,7 @@ def _indicators(indicators: pd.DataFrame, values: pd.DataFrame) -> list:
                     ),
                     accessible_graph(
                         dcc.Graph(
-                            figure=indicator_chart(ind, vals),
+                            figure=indicator_chart(ind, vals, decisions),
                             config={"displayModeBar": False, "locale": "de"},
                             style={"height": "160px"},
                         ),
@@ -208,11 +226,15 @@ def goal_card(
     feld: str = "",
     measure_rows: pd.DataFrame | None = None,
     measure_versions: pd.DataFrame | None = None,
+    decisions: pd.DataFrame | None = None,
+    history_bound: str | None = None,
 ) -> dbc.Card:
     """A goal's card; ``versions`` holds one page of its history (newest first).
 
     ``measures`` are the free-text Maßnahmen of earlier goal versions;
     ``measure_rows``/``measure_versions`` the goal's Maßnahmen (current, all versions).
+    ``decisions`` are the Beschlüsse that count: all of them are marked on the
+    indicator charts, those linked to this goal appear in its history.
     """
     if measures is None:
         measures = [m for m in versions.sort_values("version")["massnahme"] if m]
@@ -246,8 +268,16 @@ def goal_card(
             actor_names,
             can_edit,
         ),
-        *_indicators(indicators, values),
-        _history(versions, actor_names, int(cur["version"]), history_page, feld),
+        *_indicators(indicators, values, decisions),
+        _history(
+            versions,
+            actor_names,
+            int(cur["version"]),
+            history_page,
+            feld,
+            bv.linked(decisions, goal["ziel_id"]),
+            history_bound,
+        ),
         html.Div(
             f"{goal['ziel_id']} · Quelle: {goal['quelle']}; Stand {fmt_stand(goal['stand'])}",
             className="im-source",

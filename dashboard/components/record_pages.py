@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dash import dcc, html
 
-from dashboard import ids, services
+from dashboard import current, ids, services
 from dashboard.components import record_edit
 from dashboard.components.akteur_detail import actor_view, site_view
 from dashboard.data.actors import href
@@ -100,7 +100,11 @@ def view(kind: str, key: str, state: dict | None = None) -> list:
         record, version = row.to_dict(), int(row["version"])
         body = (
             actor_view(
-                row, tables, _goals(tables["ziele"]), services.get().settings.data_dir
+                row,
+                tables,
+                _goals(tables["ziele"]),
+                services.get().settings.data_dir,
+                current.snapshot().decisions(),
             )
             if kind == "akteur"
             else site_view(row, tables)

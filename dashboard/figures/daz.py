@@ -5,19 +5,25 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.figures import beschluesse as marks
 from dashboard.figures.template import OKABE_ITO, TEMPLATE
 from dashboard.formatting import fmt_num
 
 PHASE_COLORS = {"DaZ 1/2": OKABE_ITO[0], "DaZ 3": OKABE_ITO[1]}
 
 
-def daz_trend(enrolment: pd.DataFrame) -> go.Figure:
+def daz_trend(
+    enrolment: pd.DataFrame, decisions: pd.DataFrame | None = None
+) -> go.Figure:
     """Stacked bars of DaZ pupils per school year and phase, with totals on top.
 
     Parameters
     ----------
     enrolment : pandas.DataFrame
         Landkreis rows of ``daz_schuljahre`` (``schuljahr``, ``phase``, ``schueler``).
+    decisions : pandas.DataFrame, optional
+        Beschlüsse that count (``dashboard.current.decisions``); those within the
+        school years shown are marked (``dashboard.figures.beschluesse``).
     """
     wide = enrolment.pivot_table(
         index="schuljahr", columns="phase", values="schueler", aggfunc="sum"
@@ -50,9 +56,16 @@ def daz_trend(enrolment: pd.DataFrame) -> go.Figure:
         hoverinfo="skip",
     )
     fig.update_xaxes(type="category", title_text="Schuljahr")
+    shown = []
+    if decisions is not None and len(decisions):
+        shown = marks.school_year_marks(decisions, list(wide.index))
+    free = marks.headroom(shown, marks.plot_height(fig, 380))
     fig.update_yaxes(
-        title_text="Schüler", rangemode="tozero", range=[0, totals.max() * 1.18]
+        title_text="Schüler",
+        rangemode="tozero",
+        range=marks.keep_free(0, totals.max() * 1.18, free),
     )
+    marks.add_marks(fig, shown)
     return fig
 
 

@@ -5,12 +5,36 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.figures import beschluesse as marks
 from dashboard.figures.template import OKABE_ITO, TEMPLATE
 from dashboard.formatting import fmt_num
 
 
-def indicator_chart(indicator: pd.Series, values: pd.DataFrame) -> go.Figure:
-    """Baseline and measured values over time; the target as a dashed line if set."""
+def mark_decisions(
+    fig: go.Figure, decisions: pd.DataFrame | None, xs: list, ys: list
+) -> go.Figure:
+    """Mark the Beschlüsse between the first and last date ``xs`` of the chart,
+    keeping the top of the plot free for their labels (``ys``: every y value shown)."""
+    dates = [pd.Timestamp(x) for x in xs if isinstance(x, str) and x]
+    if decisions is None or decisions.empty or not dates:
+        return fig
+    shown = marks.date_marks(decisions, min(dates), max(dates))
+    if not shown:
+        return fig
+    numbers = [float(y) for y in ys if pd.notna(y)]
+    lo, hi = (min(numbers), max(numbers)) if numbers else (0.0, 1.0)
+    pad = (hi - lo) * 0.15 or abs(hi) * 0.15 or 1.0
+    free = marks.headroom(shown, marks.plot_height(fig))
+    fig.update_yaxes(range=marks.keep_free(lo - pad, hi + pad, free))
+    marks.add_marks(fig, shown)
+    return fig
+
+
+def indicator_chart(
+    indicator: pd.Series, values: pd.DataFrame, decisions: pd.DataFrame | None = None
+) -> go.Figure:
+    """Baseline and measured values over time; the target as a dashed line if set;
+    the Beschlüsse in that time marked (``decisions``: ``dashboard.current.decisions``)."""
     x = [indicator["basis_datum"], *values["datum"]]
     y = [indicator["basis_wert"], *values["wert"]]
     fig = go.Figure(
@@ -38,11 +62,14 @@ def indicator_chart(indicator: pd.Series, values: pd.DataFrame) -> go.Figure:
             annotation_position="top left",
         )
     fig.update_xaxes(type="date", tickformat="%m/%Y")
-    return fig
+    return mark_decisions(fig, decisions, x, [*y, indicator["ziel_wert"]])
 
 
-def indicator_detail_chart(indicator: pd.Series, values: pd.DataFrame) -> go.Figure:
-    """The indicator page's chart: baseline, Landkreis values, target value and date."""
+def indicator_detail_chart(
+    indicator: pd.Series, values: pd.DataFrame, decisions: pd.DataFrame | None = None
+) -> go.Figure:
+    """The indicator page's chart: baseline, Landkreis values, target value and date,
+    and the Beschlüsse in that time."""
     fig = go.Figure(
         layout={"template": TEMPLATE, "margin": {"l": 10, "r": 10, "t": 30, "b": 10}}
     )
@@ -94,4 +121,6 @@ def indicator_detail_chart(indicator: pd.Series, values: pd.DataFrame) -> go.Fig
         },
         margin={"t": 50},
     )
-    return fig
+    xs = [indicator["basis_datum"], *values["datum"], indicator["ziel_datum"]]
+    ys = [indicator["basis_wert"], *values["wert"], indicator["ziel_wert"]]
+    return mark_decisions(fig, decisions, xs, ys)

@@ -67,7 +67,7 @@ def _snap(stand: str | None) -> current.Snapshot:
 def _trend_parts(snap: current.Snapshot) -> tuple:
     en = snap.enrolment()
     note = views.trend_note(en.history["schuljahr"].nunique())
-    return daz_trend(en.history), note, en.source.text()
+    return daz_trend(en.history, snap.decisions()), note, en.source.text()
 
 
 def _filtered(snap, year: str, schulart, sozialraum, gemeinde) -> pd.DataFrame:  # noqa: ANN001

@@ -18,6 +18,7 @@ from dashboard.components import reporting
 from dashboard.components.graph import graph_config
 from dashboard.data.messwert_upload import validate_rows
 from dashboard.data.progress import indicator_progress
+from dashboard.figures.beschluesse import marked, marked_sentence
 from dashboard.figures.goals import indicator_detail_chart
 from dashboard.store import indicators as store
 from dashboard.store.auth import BEARBEITUNG, current_user, require_role
@@ -49,10 +50,11 @@ def body(ind: pd.Series, snap: current.Snapshot) -> list:
         html.H2("Diagramm", className="h4"),
         dcc.Graph(
             id=ids.IND_PAGE_CHART,
-            figure=indicator_detail_chart(ind, landkreis),
+            figure=(chart := indicator_detail_chart(ind, landkreis, snap.decisions())),
             config=graph_config(f"Indikator_{ind['indikator_id']}"),
             style={"height": "380px"},
         ),
+        html.P(marked_sentence(chart), className="im-source") if marked(chart) else None,
         html.P(f"Landkreiswerte. Quelle Basiswert: {ind['quelle']}", className="im-source"),
         html.H2("Tabelle", className="h4 mt-3"),
         html.Div(views.values_table(own, names), id=ids.IND_PAGE_TABLE),

@@ -128,7 +128,7 @@ def layout(**query: str) -> html.Div:
             by = "schulart" if area else "sozialraum"
             made = [
                 sl.daz_slide(
-                    chart(daz_trend(en.history)),
+                    chart(daz_trend(en.history, snap.decisions())),
                     chart(capacity_by_group(shown, by)).update_xaxes(
                         title_text="Plätze"
                     ),

@@ -153,7 +153,7 @@ def layout(berichtsstand: str = "", **_query: str) -> html.Div:
                             accessible_graph(
                                 dcc.Graph(
                                     id=ids.UEB_DAZ_GRAPH,
-                                    figure=daz_trend(en.history),
+                                    figure=daz_trend(en.history, snap.decisions()),
                                     config=graph_config("DaZ-Schüler_nach_Schuljahr"),
                                     style={"height": "360px"},
                                 ),

@@ -75,6 +75,16 @@ def _histories(
     return pd.concat(pages, ignore_index=True)
 
 
+def _history_bound(ziel_id: str, page: int, as_of: object = None) -> str | None:
+    """Date of the version just newer than history page ``page`` (Beschlüsse after
+    it belong to earlier pages)."""
+    if page <= 1:
+        return None
+    skip = (page - 1) * gv.HISTORY_PAGE - 1
+    before = store.latest_versions(services.get().engine, [ziel_id], 1, skip, as_of)
+    return str(before["datum"].iloc[0]) if len(before) else None
+
+
 def _cards(
     t: dict, feld: str, verlauf: str | None = None, seite: str | None = None
 ) -> list:
@@ -89,6 +99,8 @@ def _cards(
     now, all_versions = mc.measures_of(shown, as_of)
     names = dict(zip(t["akteure"]["akteur_id"], t["akteure"]["name"], strict=True))
     can_edit = current_user() is not None and not reporting.frozen(t["snap"])
+    decisions = t["snap"].decisions()
+    bound = _history_bound(verlauf, page, as_of) if verlauf in shown else None
     out = []
     for hf in gv.field_ids(t["handlungsfelder"], feld):
         goals = t["ziele"][t["ziele"]["hf_id"] == hf]
@@ -113,6 +125,8 @@ def _cards(
                     feld=feld,
                     measure_rows=now[now["ziel_id"] == goal["ziel_id"]],
                     measure_versions=all_versions,
+                    decisions=decisions,
+                    history_bound=bound if goal["ziel_id"] == verlauf else None,
                 )
             )
     return out

@@ -33,6 +33,7 @@ from dashboard.data.daz import (
 from dashboard.data.mapdata import build_map_data
 from dashboard.data.progress import STATUS
 from dashboard.datenstand import datenstand
+from dashboard.figures.beschluesse import marked_sentence
 from dashboard.figures.daz import capacity_by_group, daz_trend
 from dashboard.figures.karte_static import static_map
 from dashboard.formatting import fmt_num, fmt_pct, fmt_stand
@@ -192,18 +193,21 @@ def _outline(fig, areas) -> None:  # noqa: ANN001
             )
 
 
-def _daz(opts: Options, cap, en: Enrolment, sf: SchoolFigures, figs: Figures) -> str:  # noqa: ANN001
+def _daz(
+    opts: Options, cap, en: Enrolment, sf: SchoolFigures, figs: Figures, decisions
+) -> str:  # noqa: ANN001
     area = opts.sozialraum
     by, by_label = ("schulart", "Schulart") if area else ("sozialraum", "Sozialraum")
     sums = group_sums(cap, by)
     scope = scope_label(area)
+    trend = daz_trend(en.history, decisions)
     return (
         "<section><h2>DaZ-Vorbereitungsklassen</h2>"
         + figs.figure(
-            daz_trend(en.history),
+            trend,
             330,
             f"DaZ-Schüler je Schuljahr und Phase, ganzer Landkreis; aktuell {en.year}: "
-            f"{fmt_num(en.total)}. {en.source.text()}.",
+            f"{fmt_num(en.total)}. {en.source.text()}. {marked_sentence(trend)}".strip(),
         )
         + figs.figure(
             capacity_by_group(cap, by),
@@ -432,7 +436,7 @@ def build_html(
     parts = [
         _summary(s, opts, now, cap, en, sf, cur, earlier_figures(snap, area)),
         _map(s, opts, snap, figs),
-        _daz(opts, cap, en, sf, figs),
+        _daz(opts, cap, en, sf, figs, snap.decisions()),
         _scenario(opts, cap_all, sf) if opts.szenario is not None else "",
         _goals(
             fields,

@@ -16,7 +16,7 @@ from dashboard.services import Services
 
 
 def _trend(s: Services, snap: Snapshot) -> go.Figure:
-    return daz_trend(snap.enrolment().history)
+    return daz_trend(snap.enrolment().history, snap.decisions())
 
 
 def _areas(s: Services, snap: Snapshot) -> go.Figure:

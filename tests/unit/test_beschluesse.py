@@ -233,3 +233,104 @@ def test_decisions_sorted_by_date_without_versions(datasets):
     empty = pd.DataFrame(columns=[c.name for c in beschluss_version.c])
     out = decisions(bundled, empty)
     assert out["datum"].tolist() == ["2016-03-17"] and out["version"].tolist() == [0]
+
+
+def _enrolment(datasets) -> pd.DataFrame:
+    frame = datasets["daz_schuljahre"].frame
+    return frame[frame["ebene"] == "Landkreis"]
+
+
+def test_daz_trend_marks_the_kreistag_beschluss_in_school_year_2015_16(datasets):
+    from dashboard.components.chart_text import chart_caption
+    from dashboard.figures.beschluesse import MARK_NAME
+    from dashboard.figures.daz import daz_trend
+
+    plain = daz_trend(_enrolment(datasets))
+    fig = daz_trend(_enrolment(datasets), datasets["beschluesse"].frame)
+    (line,) = fig.layout.shapes
+    (label,) = fig.layout.annotations
+    # 17.03.2016 lies 229 of 366 days into 2015/16 (category 0, spanning -0.5 … 0.5)
+    assert line.x0 == line.x1 == pytest.approx(-0.5 + 229 / 366)
+    assert (line.name, label.name, label.text) == (
+        MARK_NAME,
+        MARK_NAME,
+        "Beschluss Kreistag 16/6/0289",
+    )
+    # the label row is kept free: the data fit below it as before
+    assert fig.layout.yaxis.range[1] > plain.layout.yaxis.range[1]
+    caption = str(chart_caption(fig, "DaZ-Schüler")[0].children)
+    assert (
+        "Markierter Beschluss: Kreistag, Beschluss Nr. 16/6/0289 vom 17.03.2016"
+        in caption
+    )
+    assert "Beschluss" not in str(chart_caption(plain, "DaZ-Schüler")[0].children)
+
+
+def test_beschluss_outside_the_years_shown_is_not_marked(datasets):
+    from dashboard.figures.daz import daz_trend
+
+    later = _enrolment(datasets)
+    later = later[later["schuljahr"] == "2016/17"]
+    assert daz_trend(later, datasets["beschluesse"].frame).layout.shapes == ()
+
+
+def test_indicator_charts_mark_beschluesse_in_their_time_range(datasets):
+    from dashboard.figures.beschluesse import marked, marked_sentence
+    from dashboard.figures.goals import indicator_chart, indicator_detail_chart
+
+    ind = pd.Series({"basis_datum": "2016-01-01", "basis_wert": 10.0, "ziel_wert": 20.0, "ziel_datum": "2018-12-31"})  # fmt: skip
+    values = pd.DataFrame({"datum": ["2016-06-30", "2017-06-30"], "wert": [12.0, 15.0]})
+    many = pd.concat(
+        [
+            datasets["beschluesse"].frame,
+            datasets["beschluesse"].frame.assign(
+                beschluss_id="x",
+                datum="2016-04-01",
+                gremium="Lenkungsgruppe",
+                nummer="",
+            ),  # fmt: skip
+            datasets["beschluesse"].frame.assign(beschluss_id="y", datum="2019-01-01"),
+        ]
+    )
+    small = indicator_chart(ind, values, many)
+    assert [s.x0 for s in small.layout.shapes if s.name == "beschluss"] == [
+        "2016-03-17",
+        "2016-04-01",
+    ]
+    labels_ = small.layout.annotations[-2:]
+    # labels two weeks apart would collide: they take two rows
+    assert sorted(a.yshift for a in labels_) == [-20, 0]
+    assert labels_[1].text == "Beschluss Lenkungsgruppe 01.04.2016"
+    detail = indicator_detail_chart(ind, values, many)
+    assert len(marked(detail)) == 2  # the target date 2018 does not reach 2019
+    assert marked_sentence(detail).startswith("Markierte Beschlüsse: Kreistag")
+    assert [s.name for s in indicator_chart(ind, values).layout.shapes] == [None]
+
+
+def test_goal_history_places_linked_beschluesse_by_date(datasets):
+    from dashboard.components import beschluss_views as bv
+
+    decisions = pd.concat(
+        [
+            datasets["beschluesse"].frame.assign(beschluss_id=i, datum=d, ziele=z)
+            for i, d, z in (("a", "2017-05-01", "Z-4.5-5"), ("b", "2016-01-01", "Z-4.5-5"), ("c", "2017-01-01", "Z-4.2-1"))
+        ]
+    )  # fmt: skip
+    mine = bv.linked(decisions, "Z-4.5-5")
+    assert mine["beschluss_id"].tolist() == ["a", "b"]
+    items = bv.interleave(
+        ["v3", "v2", "v1"],
+        ["2018-01-01", "2017-03-01", "2016-06-01"],
+        mine,
+        oldest=True,
+    )
+    assert [i if isinstance(i, str) else i.className for i in items] == [
+        "v3", "im-history-beschluss", "v2", "v1", "im-history-beschluss",
+    ]  # fmt: skip
+    # an older page shows only what is older than the page before it
+    page2 = bv.interleave(
+        ["v1"], ["2016-06-01"], mine, oldest=True, newer_than="2017-03-01"
+    )
+    assert len(page2) == 2
+    newest_page = bv.interleave(["v3"], ["2018-01-01"], mine, oldest=False)
+    assert newest_page == ["v3"]
