@@ -224,6 +224,7 @@ BESCHLUSS_NONE = "Noch keine Beschlüsse erfasst."
 BESCHLUSS_NEW = "neuen Beschluss erfassen"
 BESCHLUSS_FORM_TITLE = "Beschluss erfassen, korrigieren oder zurückziehen"
 BESCHLUSS_SAVE = "Beschluss speichern"
+BESCHLUSS_WHOLE = "Betrifft das gesamte Konzept"
 BESCHLUSS_WITHDRAW = "Beschluss zurückziehen"
 BESCHLUSS_INTRO = (
     "Beschlüsse der Lenkungsgruppe, des Kreistags und seiner Ausschüsse zum "

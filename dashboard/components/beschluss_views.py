@@ -16,8 +16,10 @@ from dashboard.components.sortable_table import plain_table
 from dashboard.data import beschluss_rules as rules
 from dashboard.data.goal_rules import MAX_TEXT
 from dashboard.data.schemas import GREMIEN
-from dashboard.figures.beschluesse import describe
+from dashboard.figures.beschluesse import heading
 from dashboard.formatting import fmt_stand, fmt_time
+
+NEW = "neu"  # the form's choice "record a new Beschluss"
 
 
 def linked(decisions: pd.DataFrame | None, ziel_id: str) -> pd.DataFrame | None:
@@ -32,8 +34,8 @@ def history_item(row: pd.Series) -> html.Li:
     """A Beschluss as an entry of a goal's history."""
     return html.Li(
         [
-            html.Strong(f"{labels.BESCHLUSS} – {fmt_stand(row['datum'])}: "),
-            describe(row),
+            html.Strong(f"{heading(row)}: "),
+            row["text"],
             " ",
             dcc.Link(labels.BESCHLUSS_LINK, href=f"/beschluesse#{row['beschluss_id']}"),
         ],
@@ -82,13 +84,19 @@ def decisions_only_history(decisions: pd.DataFrame) -> html.Details:
     )
 
 
-def _goals_text(row: pd.Series, goal_texts: dict[str, str]) -> list:
-    parts: list = []
-    for ziel in row["ziele"].split():
-        parts.append(html.Li(f"{ziel}: {goal_texts.get(ziel, '')}"))
+def _goals_text(row: pd.Series, goal_texts: dict[str, str]) -> html.Div | None:
+    parts = [
+        html.Li(html.Abbr(ziel, title=goal_texts.get(ziel, "")))
+        for ziel in row["ziele"].split()
+    ]
     if row["bezug"]:
         parts.append(html.Li(row["bezug"]))
-    return [html.Ul(parts, className="mb-0")] if parts else ["–"]
+    if not parts:
+        return None
+    return html.Div(
+        ["Verknüpft mit: ", html.Ul(parts, className="im-inline-list")],
+        className="small mt-1",
+    )
 
 
 def register_table(register: pd.DataFrame, goal_texts: dict[str, str]) -> html.Div:
@@ -98,27 +106,33 @@ def register_table(register: pd.DataFrame, goal_texts: dict[str, str]) -> html.D
     rows = []
     for _, r in register.sort_values("datum", ascending=False).iterrows():
         withdrawn = r["status"] == rules.WITHDRAWN
-        state = [html.Span(r["status"], className="im-beschluss-status")]
+        state = [html.Strong(r["status"])]
         if r["version"]:
-            state += [html.Br(), f"Fassung {r['version']}, {r['benutzer']}, {fmt_time(r['zeit'])}"]  # fmt: skip
+            state += [f", Fassung {r['version']} ({r['benutzer']}, {fmt_time(r['zeit'])})"]  # fmt: skip
         if r["grund"]:
             state += [html.Br(), f"Grund: {r['grund']}"]
+        state += [html.Br(), html.Span(f"Quelle: {r['quelle']}; Stand {fmt_stand(r['stand'])}", className="im-source")]  # fmt: skip
         rows.append(
             html.Tr(
                 [
                     html.Td(fmt_stand(r["datum"])),
-                    html.Td(r["gremium"]),
-                    html.Td(r["nummer"] or "–"),
-                    html.Td(html.Del(r["text"]) if withdrawn else r["text"]),
-                    html.Td(_goals_text(r, goal_texts)),
+                    html.Td(
+                        [r["gremium"], html.Br(), f"Nr. {r['nummer']}"]
+                        if r["nummer"]
+                        else r["gremium"]
+                    ),  # fmt: skip
+                    html.Td(
+                        [
+                            html.Del(r["text"]) if withdrawn else r["text"],
+                            _goals_text(r, goal_texts),
+                        ]
+                    ),
                     html.Td(state),
-                    html.Td(f"{r['quelle']}; Stand {fmt_stand(r['stand'])}"),
                 ],
                 id=r["beschluss_id"],
-                className="im-beschluss-zurueckgezogen" if withdrawn else None,
             )
         )
-    heads = ("Datum", "Gremium", "Nummer", "Beschluss", "Verknüpfte Ziele", "Stand der Erfassung", "Quelle")  # fmt: skip
+    heads = ("Datum", "Gremium", "Beschluss", "Stand und Quelle")
     return plain_table([html.Th(h, scope="col") for h in heads], rows)
 
 
@@ -141,7 +155,7 @@ def _field(label: str, control, field: str, hint: str = "") -> html.Div:  # noqa
 def target_options(register: pd.DataFrame) -> list[dict]:
     """ "New" and every Beschluss that counts (to correct or withdraw it)."""
     live = register[register["status"] == rules.ACTIVE]
-    return [{"label": labels.BESCHLUSS_NEW, "value": ""}] + [
+    return [{"label": labels.BESCHLUSS_NEW, "value": NEW}] + [
         {"label": f"{fmt_stand(r.datum)} {r.gremium} {r.nummer}".strip(), "value": r.beschluss_id}
         for r in live.itertuples()
     ]  # fmt: skip
@@ -158,7 +172,9 @@ def form(goals: pd.DataFrame, register: pd.DataFrame) -> html.Div:
         [
             html.H2(labels.BESCHLUSS_FORM_TITLE, className="h4 mt-4"),
             dbc.Label("Erfassen oder ändern", html_for=ids.BES_TARGET),
-            dbc.Select(id=ids.BES_TARGET, options=targets, value="", class_name="mb-2"),
+            dbc.Select(
+                id=ids.BES_TARGET, options=targets, value=NEW, class_name="mb-2"
+            ),
             dbc.Row(
                 [
                     dbc.Col(
@@ -212,7 +228,7 @@ def form(goals: pd.DataFrame, register: pd.DataFrame) -> html.Div:
             ),
             dbc.Checkbox(
                 id=ids.BES_WHOLE,
-                label=f"Betrifft das {rules.WHOLE_CONCEPT}",
+                label=labels.BESCHLUSS_WHOLE,
                 value=False,
             ),  # fmt: skip
             _field(

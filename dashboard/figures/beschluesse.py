@@ -37,13 +37,15 @@ def short_label(row: pd.Series) -> str:
     return f"Beschluss {row['gremium']} {row['nummer'] or fmt_stand(row['datum'])}"
 
 
+def heading(row: pd.Series) -> str:
+    """``Kreistag, Beschluss Nr. 16/6/0289 vom 17.03.2016``."""
+    number = f" Nr. {row['nummer']}" if row["nummer"] else ""
+    return f"{row['gremium']}, Beschluss{number} vom {fmt_stand(row['datum'])}"
+
+
 def describe(row: pd.Series) -> str:
     """``Kreistag, Beschluss Nr. 16/6/0289 vom 17.03.2016: …`` (one sentence)."""
-    number = f" Nr. {row['nummer']}" if row["nummer"] else ""
-    return (
-        f"{row['gremium']}, Beschluss{number} vom {fmt_stand(row['datum'])}: "
-        f"{row['text']}"
-    )
+    return f"{heading(row)}: {row['text']}"
 
 
 def _school_year_start(year: str) -> date:

@@ -86,7 +86,7 @@ def _errors(found: dict[str, str]) -> list[str]:
 def load(target):  # noqa: ANN001, ANN201
     """Fill the form with the chosen Beschluss (or empty it for a new one)."""
     register = _register().set_index("beschluss_id", drop=False)
-    if not target or target not in register.index:
+    if target == views.NEW or target not in register.index:
         return "", None, "", "", [], False, None
     r = register.loc[target]
     return (
@@ -123,7 +123,12 @@ def save(
     engine = services.get().engine
     values = {"datum": datum, "gremium": gremium, "nummer": nummer, "text": text,
               "ziele": ziele or [], "gesamt": whole is True}  # fmt: skip
-    chosen = bool(target) and isinstance(base, dict) and base.get("id") == target
+    chosen = (
+        target != views.NEW
+        and isinstance(base, dict)
+        and base.get("id") == target
+        and type(base.get("version")) is int
+    )
     try:
         if ctx.triggered_id == ids.BES_WITHDRAW:
             if not chosen:
@@ -146,4 +151,4 @@ def save(
     register = _register()
     table = views.register_table(register, _goal_texts())
     ok = dbc.Alert(done, color="success", id="beschluss-ok")
-    return _errors({}), ok, table, views.target_options(register), ""
+    return _errors({}), ok, table, views.target_options(register), views.NEW

@@ -334,3 +334,76 @@ def test_goal_history_places_linked_beschluesse_by_date(datasets):
     assert len(page2) == 2
     newest_page = bv.interleave(["v3"], ["2018-01-01"], mine, oldest=False)
     assert newest_page == ["v3"]
+
+
+def _save_request(client, values: dict) -> tuple[int, str]:
+    """POST the page's save callback as the browser does (pattern-matching outputs)."""
+    import json
+
+    deps = json.loads(client.get("/_dash-dependencies").get_data())
+    dep = next(d for d in deps if d["inputs"][0]["id"] == "beschluss-speichern")
+    fields = ("datum", "gremium", "nummer", "text", "ziele", "grund")
+    errors = [
+        {"id": {"type": "beschluss-fehler", "field": f}, "property": "children"}
+        for f in fields
+    ]
+    rest = [
+        {"id": o.rsplit(".", 1)[0], "property": o.rsplit(".", 1)[1]}
+        for o in dep["output"].strip(".").split("...")[1:]
+    ]
+    body = {
+        "output": dep["output"],
+        "outputs": [errors, *rest],
+        "changedPropIds": ["beschluss-speichern.n_clicks"],
+        "inputs": [
+            {**i, "value": 1 if i["id"] == "beschluss-speichern" else None}
+            for i in dep["inputs"]
+        ],  # fmt: skip
+        "state": [{**s, "value": values.get(s["id"])} for s in dep["state"]],
+    }
+    response = client.post("/_dash-update-component", json=body)
+    if response.status_code != 200:
+        return response.status_code, ""
+    return 200, json.dumps(response.get_json(), ensure_ascii=False)
+
+
+def test_save_callback_refuses_anonymous_and_names_fields_for_editors(app, client):
+    from dashboard.store.auth import BEARBEITUNG, create_user
+    from dashboard.store.users import list_users
+    from tests.conftest import csrf_token
+
+    services = app.server.extensions["integrationsmonitor"]
+    before = services.repo.version()
+    good = {
+        "beschluss-datum": "01.03.2017",
+        "beschluss-gremium": "Lenkungsgruppe",
+        "beschluss-text": "Versuch",
+    }
+    status, _ = _save_request(client, good)
+    assert status == 403 and services.repo.version() == before
+    if "protokoll" not in set(list_users(services.engine)["name"]):
+        create_user(services.engine, "protokoll", "protokoll-pw-123", BEARBEITUNG)
+    client.post(
+        "/auth/anmelden",
+        data={
+            "name": "protokoll",
+            "passwort": "protokoll-pw-123",
+            "csrf_token": csrf_token(client),
+        },  # fmt: skip
+        environ_base={"REMOTE_ADDR": "10.13.3.2"},
+    )
+    before = services.repo.version()
+    forged = {
+        "beschluss-datum": 1e300,
+        "beschluss-gremium": ["Kreistag"],
+        "beschluss-nummer": {"a": 1},
+        "beschluss-text": "x" * 3000,
+        "beschluss-ziele": "Z-4.5-5",
+        "beschluss-auswahl": "kreistag-16-6-0289",
+        "beschluss-fassung": {"id": "kreistag-16-6-0289", "version": "0"},
+    }
+    status, text = _save_request(client, forged)
+    assert status == 200 and "Traceback" not in text
+    for message in ("Bitte das Datum", "Bitte das Gremium wählen", "höchstens 2000 Zeichen", "aus der Liste wählen"):  # fmt: skip
+        assert message in text
+    assert services.repo.version() == before

@@ -1,0 +1,58 @@
+"""Beschlüsse in headless Chromium: record one as Bearbeitung, see it drawn on the
+DaZ chart and in the linked goal's history; refusals name their fields."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import login
+
+pytestmark = pytest.mark.browser
+
+LABEL = "Beschluss Lenkungsgruppe 01.03.2017"
+
+
+def test_record_beschluss_then_see_it_on_the_daz_chart_and_in_the_goal_history(
+    watched,
+):
+    page = watched.page
+    watched.goto("/beschluesse")
+    assert "16/6/0289" in page.inner_text("#beschluesse-tabelle")
+    assert page.is_hidden("#beschluss-speichern")  # anonymous: no form
+    login(watched)
+    watched.goto("/beschluesse")
+    page.click("#beschluss-speichern")
+    page.wait_for_selector("text=bitte die markierten Angaben prüfen")
+    errors = page.inner_text(".im-beschluss-form")
+    assert "Bitte das Datum des Beschlusses angeben" in errors
+    assert "Bitte das Gremium wählen" in errors
+    assert "Bitte den Inhalt des Beschlusses angeben" in errors
+
+    page.fill("#beschluss-datum", "01.03.2017")
+    page.select_option("#beschluss-gremium", "Lenkungsgruppe")
+    page.fill("#beschluss-text", "Sprachkurse für neu zugewanderte Eltern anbieten.")
+    page.click("#beschluss-ziele")
+    page.keyboard.type("Z-4.1.2-1")
+    page.keyboard.press("Enter")
+    page.click("#beschluss-speichern")
+    page.wait_for_selector("#beschluss-ok")
+    assert "Sprachkurse für neu zugewanderte Eltern" in page.inner_text(
+        "#beschluesse-tabelle"
+    )
+    assert page.inner_text(".im-beschluss-form [role=alert]").strip() == ""
+
+    # the DaZ trend draws a line and the label; its text alternative names it
+    watched.goto("/daz")
+    page.wait_for_selector(f"#daz-trend .annotation-text:has-text('{LABEL}')")
+    lines = page.locator("#daz-trend .shapelayer path")
+    assert lines.count() == 2  # the Kreistag Beschluss of 2016 and the new one
+    box = lines.nth(1).bounding_box()
+    assert box is not None and box["height"] > 100
+    caption = page.inner_text("#daz-trend-text")
+    assert "Lenkungsgruppe, Beschluss vom 01.03.2017" in caption
+
+    watched.goto("/ziele?feld=4.1")
+    history = page.locator("[id='ziel-Z-4.1.2-1'] .im-history")
+    history.locator("summary").click()
+    assert "Sprachkurse für neu zugewanderte Eltern" in history.inner_text()
+    assert watched.console_errors == [] and watched.external == []
