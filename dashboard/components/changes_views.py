@@ -5,10 +5,19 @@ from __future__ import annotations
 import pandas as pd
 from dash import dcc, html
 
-from dashboard.changes import CHANGED, REMOVED, Changes, status_matrix
+from dashboard.changes import (
+    ADDED,
+    CHANGED,
+    ENDED,
+    REMOVED,
+    REOPENED,
+    Changes,
+    status_matrix,
+)
 from dashboard.components.downloads import german_header
 from dashboard.components.goal_views import status_badge
 from dashboard.components.indicator_views import num
+from dashboard.components.record_edit import fields as record_fields
 from dashboard.components.sortable_table import plain_table
 from dashboard.data.actors import href
 from dashboard.formatting import fmt_stand, fmt_time
@@ -107,11 +116,21 @@ def sections(changes: Changes, names: dict[str, str], titles: dict[str, str]) ->
     ]  # fmt: skip
 
 
+def field_names(typ: str, fields: list[str]) -> str:
+    """The upkeep form's labels of changed fields ("Status, Beendet am")."""
+    kind = "akteur" if typ == "Akteur" else "angebot"
+    form = {f.name: f.label for f in record_fields(kind, {})}
+    return ", ".join(form.get(c) or german_header(c) for c in fields)
+
+
 def _record_rows(changes: Changes) -> pd.DataFrame:
     """Actor/Angebot changes with German field names and a link to the entry."""
     frame = changes.records
     return frame.assign(
-        felder=frame["felder"].map(lambda f: ", ".join(german_header(c) for c in f)),
+        felder=[
+            field_names(t, f)
+            for t, f in zip(frame["typ"], frame["felder"], strict=True)
+        ],
         eintrag=frame["typ"] + ": " + frame["name"],
     )
 
@@ -119,9 +138,10 @@ def _record_rows(changes: Changes) -> pd.DataFrame:
 def record_changes(changes: Changes, table_id: str | None = None) -> html.Div:
     """Actors and Angebote added, ended or changed: what, which fields, who, when, why."""
     frame = _record_rows(changes)
+    named = {"id": table_id} if table_id else {}
     if frame.empty:
         return html.Div(html.P("Keine Akteure oder Angebote neu, beendet oder geändert.",
-                               className="text-muted"), id=table_id)  # fmt: skip
+                               className="text-muted"), **named)  # fmt: skip
     rows = [
         html.Tr([
             html.Td(r.eintrag if r.aenderung == REMOVED else dcc.Link(r.eintrag, href=href(r.typ, r.id))),
@@ -132,13 +152,14 @@ def record_changes(changes: Changes, table_id: str | None = None) -> html.Div:
         for r in frame.itertuples()
     ]  # fmt: skip
     heads = ("Akteur oder Angebot", "Veränderung", "Geänderte Felder", "Wer", "Wann", "Warum (Grund)")  # fmt: skip
-    return html.Div(plain_table([html.Th(h) for h in heads], rows), id=table_id)
+    return html.Div(plain_table([html.Th(h) for h in heads], rows), **named)
 
 
 def record_summary(changes: Changes) -> str:
     """One line for a slide or the briefing: how many were added, ended, changed."""
     counts = changes.records["aenderung"].str.split(",").str[0].value_counts()
-    parts = [f"{n} {what}" for what, n in counts.items()]
+    order = (ADDED, ENDED, REOPENED, CHANGED, REMOVED)
+    parts = [f"{counts[what]} {what}" for what in order if what in counts]
     return "Akteure und Angebote: " + (
         ", ".join(parts) if parts else "keine Veränderung"
     )

@@ -16,7 +16,7 @@ from html import escape
 from dashboard import labels
 from dashboard.changes import compare
 from dashboard.components import measure_views as mv
-from dashboard.components.downloads import german_header
+from dashboard.components.changes_views import field_names
 from dashboard.current import (
     Enrolment,
     SchoolFigures,
@@ -396,11 +396,7 @@ def _changes(snap: Snapshot) -> str:
     )
     records = "".join(
         f"<li>{escape(r.typ)} „{escape(r.name)}“: {escape(r.aenderung)}"
-        + (
-            f" ({escape(', '.join(german_header(c) for c in r.felder))})"
-            if r.felder
-            else ""
-        )
+        + (f" ({escape(field_names(r.typ, r.felder))})" if r.felder else "")
         + (f"; {escape(r.benutzer)}: {escape(r.grund)}" if r.benutzer else "")
         + "</li>"
         for r in ch.records.itertuples()

@@ -20,6 +20,7 @@ from dashboard.store import records as record_store
 from dashboard.store.daz_imports import commit_import, revert_import
 from dashboard.store.db import make_engine
 from tests.browser.conftest import ADMIN, ADMIN_PASSWORD, login
+from tests.browser.test_a11y import AXE, BLOCKING, RUN
 from tests.conftest import DATA
 
 pytestmark = pytest.mark.browser
@@ -73,6 +74,13 @@ def _take_back(engine, daz: int, actors: int) -> None:  # noqa: ANN001
     goal_store.save(engine, GOAL, version, goal_store.Edit("noch nicht bewertet", kommentar="Browsertest zurückgesetzt"), "test-admin")  # fmt: skip
 
 
+def _axe(page) -> list[str]:  # noqa: ANN001
+    """Critical and serious axe-core findings of the loaded view (banner, chooser)."""
+    page.evaluate(AXE)
+    return [f"{v['id']}: {v['help']} {v['targets']}"
+            for v in page.evaluate(RUN, None) if v["impact"] in BLOCKING]  # fmt: skip
+
+
 def _shot(page, name: str) -> None:  # noqa: ANN001
     """Screenshots for review at both projector and desktop size (IM_SCREENSHOTS)."""
     if not SHOTS.is_dir():
@@ -114,6 +122,7 @@ def test_pages_zum_berichtsstand_keep_the_old_figures(watched, live_server):
         assert f"berichtsstand={a}" in page.url  # the tab's URL stays in A
         assert "Schuljahr 2016/17" in page.inner_text("#daz-schulen-quelle")
         assert "4. Grundschule Riesa" in page.inner_text("#daz-schulen-tabelle")
+        assert _axe(page) == []
         _shot(page, "daz-berichtsstand")
 
         # the chooser goes back to today's data (a plain form: no typing of URLs)
@@ -131,11 +140,13 @@ def test_pages_zum_berichtsstand_keep_the_old_figures(watched, live_server):
         card = page.inner_text(f"[id='ziel-{GOAL}']")
         assert "noch nicht bewertet" in card and "in Umsetzung" not in card
         assert page.locator(f"[id='ziel-{GOAL}'] button:has-text('Bearbeiten')").is_disabled()  # fmt: skip
+        _shot(page, "ziele-berichtsstand")
 
         watched.goto(f"/veraenderungen?von={a}&bis=heute")
         rows = page.inner_text("#veraenderungen-akteure")
         assert ACTOR in rows and "neu" in rows and "Import der Akteursliste" in rows
         assert GOAL in page.inner_text("#veraenderungen-ziele")
+        assert _axe(page) == []
         _shot(page, "veraenderungen-akteure")
     finally:
         _take_back(engine, daz, actors)

@@ -352,6 +352,15 @@ def test_changes_list_added_and_ended_actors_and_a_changed_angebot(repo):
     assert (changed["typ"], changed["aenderung"]) == ("Angebot", "geändert")
     assert set(changed["felder"]) == {"hinweis", "zeitraum"}
     assert changed["grund"] == "Träger meldet Verlängerung (Test)"
+    # the view names fields as the upkeep form does, and links added entries
+    from dashboard.components.changes_views import record_changes, record_summary
+
+    changes = compare(Snapshot(repo, reporting=a), Snapshot(repo, reporting=b))
+    shown = str(record_changes(changes).to_plotly_json())
+    assert "Status, Beendet am" in shown and "/akteure/neue-stelle" in shown
+    assert (
+        record_summary(changes) == "Akteure und Angebote: 1 neu, 1 beendet, 1 geändert"
+    )
     # nothing changed from B to today; A to today is the same as A to B
     assert compare(Snapshot(repo, reporting=b), Snapshot(repo)).records.empty
     assert len(compare(Snapshot(repo, reporting=a), Snapshot(repo)).records) == 3
