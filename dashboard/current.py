@@ -22,7 +22,9 @@ Rules, per dataset (pinned by ``tests/unit/test_current.py``):
   in the app; the latest version of an indicator replaces the bundled row.
 - **Messwerte**: values entered with a goal edit, entered on the indicator page or
   imported (counted like school-year imports); a later entry for the same indicator,
-  date and area replaces an earlier one.
+  date and area replaces an earlier one. A value entered on the indicator page that
+  was withdrawn ("zurückgenommen", by then) does not count, as if never entered: an
+  earlier entry for the same indicator, date and area counts again.
 - **Akteure, Angebote, Beziehungen**: the bundled file row, replaced by the latest
   version saved for the record (by then, for a Berichtsstand); a version may add a
   record or, after the revert of the import that created it, remove it again. A record
@@ -237,6 +239,8 @@ VALUE_COLUMNS = [
     "quelle",
     "benutzer",
     "zeit",
+    "eintrag_id",  # the entry (messwert_eintrag.id); empty for goal-edit values
+    "import_id",  # empty for values entered by hand
 ]
 
 
@@ -275,14 +279,18 @@ def measured_values(
     ``from_goal_edits`` are ``messwert`` rows with the ``benutzer``/``zeit`` of their
     goal version; ``entries`` come from ``dashboard.store.indicators.entries``.
     """
-    legacy = from_goal_edits.assign(gebiet="")
+    legacy = from_goal_edits.assign(gebiet="", eintrag_id=pd.NA, import_id=pd.NA)
     if len(entries):
         imported = entries["import_id"].notna()
         live = entries["import_status"] == ACTIVE
+        withdrawn = entries["widerruf_zeit"].notna()
         if as_of is not None:
-            later = entries["import_geaendert_am"] > pd.Timestamp(as_of)
-            live = live | later.fillna(False)
-        entries = entries[~imported | live]
+            at = pd.Timestamp(as_of)
+            live = live | (entries["import_geaendert_am"] > at).fillna(False)
+            withdrawn = withdrawn & (entries["widerruf_zeit"] <= at).fillna(False)
+        entries = entries[(~imported | live) & ~withdrawn].rename(
+            columns={"id": "eintrag_id"}
+        )
     parts = [_until(p, as_of)[VALUE_COLUMNS] for p in (legacy, entries) if len(p)]
     if not parts:
         return pd.DataFrame(columns=VALUE_COLUMNS)

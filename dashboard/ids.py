@@ -119,6 +119,11 @@ IND_ENTRY_SOURCE = "indikator-eingabe-quelle"
 IND_ENTRY_SAVE = "indikator-eingabe-speichern"
 IND_ENTRY_MSG = "indikator-eingabe-meldung"
 IND_PAGE_BODY = "indikator-inhalt"
+# withdrawing a Messwert entered by hand (dashboard.components.value_withdrawal)
+IND_WITHDRAW_PICK = "indikator-ruecknahme-wert"
+IND_WITHDRAW_REASON = "indikator-ruecknahme-grund"
+IND_WITHDRAW_SAVE = "indikator-ruecknahme-speichern"
+IND_WITHDRAW_MSG = "indikator-ruecknahme-meldung"
 
 # Akteure & Angebote (directory, detail views)
 AKT_QUERY = "akteure-suche"

@@ -1,8 +1,10 @@
 """Indikator: one indicator's page (``/indikator?id=I-…``) as in Open SDG: chart,
-table, breakdown and metadata, plus entering a Messwert (role Bearbeitung).
+table, breakdown and metadata, plus entering a Messwert and withdrawing one entered
+by hand (role Bearbeitung).
 
 Reads the indicator and its values through ``dashboard.current``; the entry form
-appends one value (``dashboard.store.indicators.add_values``), audited.
+appends one value (``dashboard.store.indicators.add_values``), a withdrawal appends a
+withdrawal record (``withdraw_value``), both audited.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dash import Input, Output, State, callback, dcc, html
 from dashboard import current, ids, labels, services
 from dashboard.components import indicator_views as views
 from dashboard.components import reporting
+from dashboard.components import value_withdrawal as withdrawal
 from dashboard.components.graph import graph_config
 from dashboard.data.messwert_upload import validate_rows
 from dashboard.data.progress import indicator_progress
@@ -36,10 +39,22 @@ def _find(indikator_id: str, snap: current.Snapshot) -> pd.Series | None:
     return cat.loc[indikator_id] if indikator_id in cat.index else None
 
 
+def _choices(indikator_id: str) -> list[dict]:
+    """Values of the indicator entered by hand that count now (may be withdrawn)."""
+    values = current.snapshot().values()
+    names = views.area_names(services.get().repo.table("sozialraeume"))
+    own = values[values["indikator_id"] == indikator_id]
+    return withdrawal.options(own, names)
+
+
 def body(ind: pd.Series, snap: current.Snapshot) -> list:
     repo = services.get().repo
     values = snap.values()
     own = values[values["indikator_id"] == ind["indikator_id"]]
+    entries = store.entries(repo.engine)
+    entries = entries[entries["indikator_id"] == ind["indikator_id"]]
+    if snap.as_of is not None:  # withdrawals made by then
+        entries = entries[entries["widerruf_zeit"] <= pd.Timestamp(snap.as_of)]
     landkreis = own[own["gebiet"] == ""]
     names = views.area_names(repo.table("sozialraeume"))
     goal = repo.table("ziele").set_index("ziel_id").loc[ind["ziel_id"]]
@@ -58,6 +73,7 @@ def body(ind: pd.Series, snap: current.Snapshot) -> list:
         html.P(f"Landkreiswerte. Quelle Basiswert: {ind['quelle']}", className="im-source"),
         html.H2("Tabelle", className="h4 mt-3"),
         html.Div(views.values_table(own, names), id=ids.IND_PAGE_TABLE),
+        *withdrawal.withdrawn_list(entries, names),
         *([html.H2("Aufschlüsselung", className="h4 mt-3"), breakdown] if breakdown else []),
         html.H2("Metadaten", className="h4 mt-3"),
         html.Div(views.metadata_table(ind, goal["text"]), id=ids.IND_PAGE_META),
@@ -115,6 +131,7 @@ def layout(id: str = "", berichtsstand: str = "", **_query: str) -> html.Div:  #
                 ),
                 html.Div(id=ids.IND_PAGE_BODY),
                 entry_form(blank, hidden=True),
+                withdrawal.form([], hidden=True),
                 dcc.Store(id=ids.IND_PAGE_ID),
             ]
         )
@@ -127,6 +144,9 @@ def layout(id: str = "", berichtsstand: str = "", **_query: str) -> html.Div:  #
             bar,
             html.Div(body(ind, snap), id=ids.IND_PAGE_BODY),
             entry_form(ind, hidden=current_user() is None or reporting.frozen(snap)),
+            withdrawal.form(
+                _choices(id), hidden=current_user() is None or reporting.frozen(snap)
+            ),
             dcc.Store(id=ids.IND_PAGE_ID, data=ind["indikator_id"]),
         ]
     )
@@ -135,7 +155,8 @@ def layout(id: str = "", berichtsstand: str = "", **_query: str) -> html.Div:  #
 
 @callback(
     Output(ids.IND_ENTRY_MSG, "children"),
-    Output(ids.IND_PAGE_BODY, "children"),
+    Output(ids.IND_PAGE_BODY, "children", allow_duplicate=True),
+    Output(ids.IND_WITHDRAW_PICK, "options", allow_duplicate=True),
     Input(ids.IND_ENTRY_SAVE, "n_clicks"),
     State(ids.IND_PAGE_ID, "data"),
     State(ids.IND_ENTRY_DATE, "value"),
@@ -154,12 +175,54 @@ def save_value(_n, indikator_id, when, area, value, source):  # noqa: ANN001, AN
     )
     if parsed.errors:
         msgs = [e.replace("Zeile 1, ", "") for e in parsed.errors]
-        return dbc.Alert(
-            [html.Strong("Nicht gespeichert:"), html.Ul([html.Li(m) for m in msgs])],
-            color="danger",
-        ), dash.no_update
+        return (
+            dbc.Alert(
+                [
+                    html.Strong("Nicht gespeichert:"),
+                    html.Ul([html.Li(m) for m in msgs]),
+                ],
+                color="danger",
+            ),
+            dash.no_update,
+            dash.no_update,
+        )
     store.add_values(services.get().engine, parsed.rows, user["name"])
-    ind = _find(indikator_id, snap)
-    return dbc.Alert(
-        "Messwert gespeichert.", color="success", id="messwert-gespeichert"
-    ), body(ind, snap)
+    snap = current.snapshot()
+    return (
+        dbc.Alert("Messwert gespeichert.", color="success", id="messwert-gespeichert"),
+        body(_find(indikator_id, snap), snap),
+        _choices(indikator_id),
+    )
+
+
+@callback(
+    Output(ids.IND_WITHDRAW_MSG, "children"),
+    Output(ids.IND_PAGE_BODY, "children", allow_duplicate=True),
+    Output(ids.IND_WITHDRAW_PICK, "options", allow_duplicate=True),
+    Output(ids.IND_WITHDRAW_REASON, "value"),
+    Input(ids.IND_WITHDRAW_SAVE, "n_clicks"),
+    State(ids.IND_PAGE_ID, "data"),
+    State(ids.IND_WITHDRAW_PICK, "value"),
+    State(ids.IND_WITHDRAW_REASON, "value"),
+    prevent_initial_call=True,
+)
+def withdraw_value(_n, indikator_id, eintrag_id, reason):  # noqa: ANN001, ANN201
+    user = require_role(BEARBEITUNG)
+    counted = {o["value"] for o in _choices(indikator_id or "")}
+    try:
+        if not str(eintrag_id or "").isdigit() or int(eintrag_id) not in counted:
+            raise ValueError("Bitte einen von Hand eingetragenen Messwert wählen.")
+        engine = services.get().engine
+        store.withdraw_value(engine, int(eintrag_id), reason, user["name"])
+    except ValueError as exc:
+        alert = dbc.Alert(f"Nicht zurückgenommen: {exc}", color="danger")
+        return alert, dash.no_update, dash.no_update, dash.no_update
+    snap = current.snapshot()
+    return (
+        dbc.Alert(
+            "Messwert zurückgenommen.", color="success", id="messwert-zurueckgenommen"
+        ),
+        body(_find(indikator_id, snap), snap),
+        _choices(indikator_id),
+        "",
+    )

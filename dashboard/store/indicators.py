@@ -3,7 +3,8 @@
 A definition change is a new version (refused when somebody saved in between); a
 value is a new entry (a later entry for the same indicator, date and area replaces an
 earlier one, see ``dashboard.current``); an import of values is one transaction and
-can be reverted as a whole.
+can be reverted as a whole; a value entered by hand can be withdrawn (a withdrawal
+record with a reason, the entry stays).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from dashboard.store.models import (
     indikator_version,
     messwert_eintrag,
     messwert_import,
+    messwert_widerruf,
 )
 
 DIRECTIONS = ("steigen", "sinken", "keine")
@@ -149,6 +151,44 @@ def revert_values_import(engine: Engine, import_id: int, user: str) -> None:
                f"Import {import_id}")  # fmt: skip
 
 
+def withdraw_value(engine: Engine, eintrag_id: int, reason: str, user: str) -> None:
+    """Withdraw a Messwert entered by hand: a withdrawal record (the entry stays).
+
+    Raises
+    ------
+    ValueError
+        German message: no reason, unknown or imported entry, already withdrawn.
+    """
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValueError("Bitte einen Grund für die Rücknahme angeben.")
+    if len(reason) > 500:
+        raise ValueError("Der Grund ist zu lang (höchstens 500 Zeichen).")
+    now = datetime.now(UTC)
+    try:
+        with engine.begin() as conn:
+            entry = conn.execute(
+                select(messwert_eintrag).where(messwert_eintrag.c.id == eintrag_id)
+            ).first()
+            if entry is None:
+                raise ValueError(f"Messwert {eintrag_id} gibt es nicht.")
+            if entry.import_id is not None:
+                raise ValueError(
+                    f"Messwert {eintrag_id} stammt aus Import {entry.import_id}; "
+                    "Importe nimmt die Administration als Ganzes zurück."
+                )
+            conn.execute(
+                insert(messwert_widerruf).values(
+                    eintrag_id=eintrag_id, grund=reason, benutzer=user, zeit=now
+                )
+            )
+            what = f"{entry.indikator_id} {entry.datum} {entry.gebiet or 'Landkreis'}"
+            _audit(conn, user, now, "Messwert zurückgenommen", "messwert_widerruf",
+                   f"Eintrag {eintrag_id} ({what}: {entry.wert:g}); Grund: {reason}")  # fmt: skip
+    except IntegrityError as exc:  # unique eintrag_id: withdrawn before (or just now)
+        raise ValueError(f"Messwert {eintrag_id} ist bereits zurückgenommen.") from exc
+
+
 def versions(engine: Engine) -> pd.DataFrame:
     with engine.connect() as conn:
         frame = pd.read_sql(
@@ -162,19 +202,28 @@ def versions(engine: Engine) -> pd.DataFrame:
 
 
 def entries(engine: Engine) -> pd.DataFrame:
-    """Every value entry with its import's status (``import_*`` columns)."""
+    """Every value entry with its import's status (``import_*`` columns) and its
+    withdrawal (``widerruf_*`` columns, empty if not withdrawn)."""
     query = (
         select(
             messwert_eintrag,
             messwert_import.c.status.label("import_status"),
             messwert_import.c.geaendert_am.label("import_geaendert_am"),
+            messwert_widerruf.c.zeit.label("widerruf_zeit"),
+            messwert_widerruf.c.benutzer.label("widerruf_von"),
+            messwert_widerruf.c.grund.label("widerruf_grund"),
         )
-        .select_from(messwert_eintrag.outerjoin(messwert_import))
+        .select_from(
+            messwert_eintrag.outerjoin(messwert_import).outerjoin(
+                messwert_widerruf,
+                messwert_widerruf.c.eintrag_id == messwert_eintrag.c.id,
+            )
+        )
         .order_by(messwert_eintrag.c.id)
     )
     with engine.connect() as conn:
         frame = pd.read_sql(query, conn)
-    for col in ("zeit", "import_geaendert_am"):
+    for col in ("zeit", "import_geaendert_am", "widerruf_zeit"):
         frame[col] = pd.to_datetime(frame[col], utc=True)
     return frame
 

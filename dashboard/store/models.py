@@ -209,6 +209,24 @@ messwert_eintrag = Table(
 )
 
 
+# A Messwert entered by hand is withdrawn by a withdrawal record (append-only; the
+# entry itself stays): it no longer counts (dashboard.current.measured_values).
+messwert_widerruf = Table(
+    "messwert_widerruf",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column(
+        "eintrag_id",
+        Integer,
+        ForeignKey("messwert_eintrag.id"),
+        nullable=False,
+        unique=True,
+    ),
+    Column("grund", Text, nullable=False),
+    Column("benutzer", String(64), nullable=False),
+    Column("zeit", DateTime(timezone=True), nullable=False),
+)
+
 # Upkeep of actors, Angebote and relations (issue: Akteure & Angebote). Append-only:
 # each save is a new version holding the whole record (JSON); the bundled file row
 # is version 0. Ending sets status "beendet" with a date; nothing is deleted.

@@ -364,3 +364,42 @@ def test_changes_list_added_and_ended_actors_and_a_changed_angebot(repo):
     # nothing changed from B to today; A to today is the same as A to B
     assert compare(Snapshot(repo, reporting=b), Snapshot(repo)).records.empty
     assert len(compare(Snapshot(repo, reporting=a), Snapshot(repo)).records) == 3
+
+
+def test_withdrawn_values_do_not_count_and_the_earlier_entry_comes_back(repo):
+    from sqlalchemy import select
+
+    from dashboard.store import indicators as ind_store
+    from dashboard.store.models import audit
+
+    ind_store.define(repo.engine, _definition(), 0, "anna")
+    row = pd.DataFrame(
+        [["I-TEST-KURSE", "2018", "", 12.0, "Amt"]],
+        columns=["indikator_id", "datum", "gebiet", "wert", "quelle"],
+    )
+    ind_store.add_values(repo.engine, row, "anna")
+    ind_store.add_values(repo.engine, row.assign(wert=13.0), "bert")  # correction
+    import_id = ind_store.add_values(
+        repo.engine, row.assign(datum="2019", wert=15.0), "anna", "werte.csv"
+    )
+    values = Snapshot(repo).values()
+    assert values["wert"].tolist() == [13.0, 15.0]
+    manual, imported = values["eintrag_id"].tolist()
+    assert values["import_id"].tolist()[1] == import_id
+    with pytest.raises(ValueError, match="Grund"):
+        ind_store.withdraw_value(repo.engine, manual, "  ", "carla")
+    with pytest.raises(ValueError, match=f"aus Import {import_id}"):
+        ind_store.withdraw_value(repo.engine, imported, "falsch", "carla")
+    before = datetime.now(UTC)
+    ind_store.withdraw_value(repo.engine, manual, "Tippfehler", "carla")
+    # bert's 13 no longer counts: anna's 12 for 2018 counts again
+    now = Snapshot(repo).values()
+    assert now["wert"].tolist() == [12.0, 15.0]
+    assert now["benutzer"].tolist() == ["anna", "anna"]
+    assert Snapshot(repo, before).values()["wert"].tolist() == [13.0, 15.0]
+    with pytest.raises(ValueError, match="bereits zurückgenommen"):
+        ind_store.withdraw_value(repo.engine, manual, "nochmal", "carla")
+    with repo.engine.connect() as conn:
+        last = conn.execute(select(audit).order_by(audit.c.id.desc())).first()
+    assert last.benutzer == "carla" and last.aktion == "Messwert zurückgenommen"
+    assert "Tippfehler" in last.details and "I-TEST-KURSE 2018" in last.details

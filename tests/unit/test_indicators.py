@@ -12,7 +12,11 @@ from dashboard.data.loaders import load_all
 from dashboard.data.messwert_upload import parse_date, parse_number, parse_values_file
 from dashboard.store import indicators as store
 from dashboard.store.db import make_engine, migrate
-from dashboard.store.models import indikator_version, messwert_eintrag
+from dashboard.store.models import (
+    indikator_version,
+    messwert_eintrag,
+    messwert_widerruf,
+)
 from tests.conftest import DATA
 
 CATALOGUE = pd.DataFrame(
@@ -106,7 +110,9 @@ def test_indicator_tables_are_append_only(tmp_path):
     migrate(engine)
     store.define(engine, store.Definition("I-X", "Z-4.2-1", "X", "n", "steigen", 1.0, "2017", None, "", "Q"), 0, "a")  # fmt: skip
     store.add_values(engine, pd.DataFrame([["I-X", "2018", "", 2.0, "Q"]], columns=["indikator_id", "datum", "gebiet", "wert", "quelle"]), "a")  # fmt: skip
-    for table in (indikator_version, messwert_eintrag):
+    entry = store.entries(engine)["id"].iloc[0]
+    store.withdraw_value(engine, int(entry), "Tippfehler", "a")
+    for table in (indikator_version, messwert_eintrag, messwert_widerruf):
         for stmt in (delete(table), update(table).values(id=99)):
             with (
                 pytest.raises(DatabaseError, match="unveränderlich"),

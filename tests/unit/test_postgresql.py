@@ -17,7 +17,7 @@ from dashboard.config import Settings
 from dashboard.data.daz_upload import parse_upload
 from dashboard.data.loaders import load_all
 from dashboard.services import start
-from dashboard.store import goals, measures
+from dashboard.store import goals, indicators, measures
 from dashboard.store.backup import BackupError, backup, restore
 from dashboard.store.daz_imports import commit_import, revert_import
 from dashboard.store.db import make_engine, migrate
@@ -25,6 +25,7 @@ from dashboard.store.models import (
     audit,
     massnahme_version,
     messwert,
+    messwert_widerruf,
     metadata,
     ziel_version,
 )
@@ -98,7 +99,14 @@ def test_history_tables_are_append_only(seeded):
         "anna",
     )
     measures.save(pg, "Z-4.5-5", None, 0, measures.MeasureEdit("Pool", "geplant"), "a")
-    for table in (ziel_version, messwert, audit, massnahme_version):
+    value = pd.DataFrame(
+        [["I-GEMEINDEDOLMETSCHER", "2019", "", 1.0, "Amt"]],
+        columns=["indikator_id", "datum", "gebiet", "wert", "quelle"],
+    )
+    indicators.add_values(pg, value, "anna")
+    entry = int(indicators.entries(pg)["id"].iloc[0])
+    indicators.withdraw_value(pg, entry, "Tippfehler", "bert")
+    for table in (ziel_version, messwert, audit, massnahme_version, messwert_widerruf):
         for statement in (delete(table), update(table).values(id=99)):
             with (
                 pytest.raises(DatabaseError, match="unveränderlich"),
