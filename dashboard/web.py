@@ -90,6 +90,8 @@ def create_app(settings: Settings | None = None) -> Dash:
 def is_page_path(path: str) -> bool:
     """Whether ``path`` belongs to a registered page (fixed path or path template)."""
     parts = path.strip("/").split("/")
+    if any(p in (".", "..") for p in parts):  # dot segments: traversal, never a page
+        return False
     for page in dash.page_registry.values():
         if page.get("path_template"):
             template = page["path_template"].strip("/").split("/")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dash
+import pytest
 
 from dashboard.components.graph import graph_config
 from dashboard.web import is_page_path
@@ -112,3 +113,21 @@ def test_internal_words_are_found():
         "technischer Name",
         "ISO-Datum",
     ]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/geo/../x",
+        "/geo/%2e%2e/x",
+        "/geo/..",
+        "/akteure/..",
+        "/akteure/%2e%2e",
+        "/angebote/.",
+        "/akteure/./",
+    ],
+)
+def test_dot_segments_are_404_not_a_page(client, path):
+    # a page path template must not take "." or ".." as its value (traversal)
+    assert client.get(path).status_code == 404
+    assert client.get("/akteure/kreistag").status_code == 200
