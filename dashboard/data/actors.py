@@ -133,7 +133,13 @@ def filter_directory(
     address (case and accents ignored). A Handlungsfeld such as ``4.1`` also
     matches its sub-fields ``4.1.1`` and ``4.1.2``. With ``areas`` (the
     ``sozialraeume`` table) a Gemeinde filter also keeps actors for its Sozialraum.
+    A value that is not text (only a forged request sends one) filters nothing:
+    compared with a column, a dict or list would be taken apart element-wise.
     """
+    query, sozialraum, gemeinde, handlungsfeld, art, status, typ = (
+        v if isinstance(v, str) else ""
+        for v in (query, sozialraum, gemeinde, handlungsfeld, art, status, typ)
+    )
     keep = pd.Series(True, index=frame.index)
     if sozialraum:
         keep &= (frame["sozialraum"] == sozialraum) | frame["landkreisweit"]
