@@ -312,7 +312,7 @@ def scenario_result(cap: pd.DataFrame, changes: dict[str, float], size: float) -
         scenario_assumptions(changes, size, cap["stand"].max()),
         verdict,
         html.P(area_text, id="daz-szenario-sozialraeume"),
-        html.H3("Berechnung: Schüler und Plätze je Sozialraum", className="h6"),
+        html.H2("Berechnung: Schüler und Plätze je Sozialraum", className="h6"),
         accessible_graph(
             dcc.Graph(
                 figure=scenario_by_area_figure(area),
