@@ -40,6 +40,18 @@ SLIDE_TITLES = {
 }
 
 
+def source_line(parts: list[tuple[str, str]]) -> str:
+    """A footer naming each figure's source once: ``(what, source text)`` pairs;
+    figures with the same source share one mention ("DaZ-Schüler 2017/18 und
+    Schulen 2017/18: Quelle: …")."""
+    shared: dict[str, list[str]] = {}
+    for what, text in parts:
+        shared.setdefault(text, []).append(what)
+    return " · ".join(
+        f"{' und '.join(whats)}: {text}" for text, whats in shared.items()
+    )
+
+
 def slide(
     key: str, title: str, body: list, source: str, tools: list | None = None
 ) -> html.Section:
@@ -265,7 +277,7 @@ def scenario_slide(change: int | None, year: str, source: str) -> html.Section:
         "szenario",
         "Was wäre, wenn? – Berechnung, keine beobachteten Daten",
         body,
-        f"Berechnung auf Basis von {source}",
+        f"Berechnung auf Basis der Schulen {year} – {source}",
     )
 
 

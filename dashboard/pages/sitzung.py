@@ -98,10 +98,10 @@ def layout(**query: str) -> html.Div:
     goals, fields = repo.table("ziele"), repo.table("handlungsfelder")
     names = dict(repo.actor_names().itertuples(index=False))
     cur = with_owners(snap.goals(), names, snap.measures())
-    source = (
-        f"DaZ-Schüler {en.year}: {en.source.text()} · "
-        f"Schulen {sf.year}: {sf.source.text()}"
-    )
+    figures = [
+        (f"DaZ-Schüler {en.year}", en.source.text()),
+        (f"Schulen {sf.year}", sf.source.text()),
+    ]
 
     def chart(fig):  # noqa: ANN001, ANN202
         fig = sl.projector_chart(fig)
@@ -115,7 +115,9 @@ def layout(**query: str) -> html.Div:
                 sl.kpi_slide(
                     key_figures(shown, en, sf.year, area, earlier_figures(snap, area)),
                     sl.concept_figures(repo.table("kennzahlen")),
-                    f"{source} · Kennzahlen: {labels.KONZEPT}, Kap. 3",
+                    sl.source_line(
+                        [*figures, ("Kennzahlen", f"{labels.KONZEPT}, Kap. 3")]
+                    ),
                 )
             ]
         elif key == "karte":
@@ -134,7 +136,7 @@ def layout(**query: str) -> html.Div:
                     ),
                     area,
                     sf.year,
-                    source,
+                    sl.source_line(figures),
                 )
             ]
         elif key == "szenario":

@@ -203,3 +203,53 @@ def test_neighbouring_map_names_move_apart_and_lonely_ones_stay():
         ["Zeithain", "Wülknitz", "Klipphausen"],
     )
     assert pos == ["bottom center", "top center", "middle center"]
+
+
+def test_slide_footers_name_a_shared_source_once(app, tmp_path, monkeypatch):
+    """An import with Landkreis and school rows is one source for both figures."""
+    import json
+
+    import plotly.io
+
+    from dashboard import current
+    from dashboard.data.daz_upload import parse_upload
+    from dashboard.data.loaders import load_all
+    from dashboard.pages import sitzung
+    from dashboard.store.daz_imports import commit_import
+    from dashboard.store.db import make_engine, migrate
+    from dashboard.store.repository import Repository
+    from dashboard.store.seed import seed
+    from tests.conftest import DATA
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    migrate(engine)
+    seed(engine, load_all(DATA))
+    rows = (
+        "schuljahr;ebene;schule_id;schule;phase;schueler;vka_klassen;kapazitaetsreserve;quelle;stand\n"
+        "2017/18;Landkreis;;;DaZ 1/2;370;;;Kreisschulamt;01.02.2018\n"
+        "2017/18;Schule;gs-riesa-4;;DaZ 1/2;70;4;2;Kreisschulamt;01.02.2018\n"
+    )
+    parsed = parse_upload(rows.encode(), "j.csv", {"gs-riesa-4": "Grundschule"}, set())
+    commit_import(engine, parsed.rows, "anna", "j.csv")
+    snap = current.Snapshot(Repository(engine))
+    monkeypatch.setattr(sitzung.current, "snapshot", lambda **_kw: snap)
+    with app.server.test_request_context("/sitzung"):
+        tree = json.loads(plotly.io.json.to_json_plotly(sitzung.layout()))
+
+    def footers(node):  # noqa: ANN001, ANN202
+        if isinstance(node, dict):
+            props = node.get("props", {})
+            if "im-slide-source" in str(props.get("className", "")):
+                yield props["children"]
+            for value in node.values():
+                yield from footers(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from footers(value)
+
+    text = snap.enrolment().source.text()
+    assert text == snap.schools().source.text() and "Import Nr." in text
+    found = [f for f in footers(tree) if text in f]
+    assert len(found) >= 2  # Überblick and DaZ slides
+    assert all(f.count("Quelle: Kreisschulamt") == 1 for f in found), found
+    assert "DaZ-Schüler 2017/18 und Schulen 2017/18: Quelle: Kreisschulamt" in found[0]
