@@ -67,7 +67,7 @@ def classify(
 
 
 def discrete_colorscale(
-    classes: Classes, has_missing: bool
+    classes: Classes, has_missing: bool, missing_color: str = MISSING_COLOR
 ) -> tuple[list, list[int], float, float]:
     """One flat colour band per class, each integer class index centred in its band.
 
@@ -76,7 +76,7 @@ def discrete_colorscale(
     tuple
         ``(colorscale, tickvals, zmin, zmax)``; index -1 is the missing class.
     """
-    colors = ([MISSING_COLOR] if has_missing else []) + classes.colors
+    colors = ([missing_color] if has_missing else []) + classes.colors
     first = -1 if has_missing else 0
     n = len(colors)
     scale = []

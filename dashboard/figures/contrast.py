@@ -5,7 +5,9 @@ the CSS filter ``contrast(0.75) brightness(1.1) saturate(0.7)``), neighbouring m
 classes and neighbouring chart series keep a luminance contrast of at least 3:1
 (WCAG 2.1 non-text contrast), and status badges keep white text at 4.5:1 or more.
 A luminance step of 3:1 leaves room for three map classes between pale yellow and
-black, so high-contrast maps use three classes instead of five.
+black, so high-contrast maps use three classes instead of five. The "no value" class
+(e.g. "kein DaZ-Standort") sits next to the palest class in the legend: a mid grey,
+3:1 from it and from black; from the blue middle class it differs by hue only.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from dashboard.figures.classes import Classes, classify, discrete_colorscale
 
 WASHED_OUT = "contrast(0.75) brightness(1.1) saturate(0.7)"
 MAP_CLASSES = ["#ffffcc", "#2d73b4", "#000000"]
+MAP_MISSING = "#707070"  # first in the legend, before MAP_CLASSES[0]
 SERIES = ["#000000", "#2d73b4"]  # bar series; a third series gets a hatch pattern
 BADGE_TEXT = "#ffffff"
 STATUS_COLORS = {
@@ -77,7 +80,7 @@ def area_style(table: pd.DataFrame, indicator: str) -> dict:
     values = table[indicator]
     classes = map_classes(values, ind.decimals, ind.percent)
     has_missing = bool(values.isna().any())
-    scale, ticks, zmin, zmax = discrete_colorscale(classes, has_missing)
+    scale, ticks, zmin, zmax = discrete_colorscale(classes, has_missing, MAP_MISSING)
     ticktext = ([ind.missing] if has_missing else []) + classes.labels
     return {
         "z": classes.index,

@@ -33,11 +33,23 @@ def test_washed_out_filter_keeps_white_light_and_black_dark():
 
 
 @pytest.mark.parametrize(
-    "palette", [hc.MAP_CLASSES, hc.SERIES], ids=["map-classes", "chart-series"]
+    "palette",
+    [[hc.MAP_MISSING, *hc.MAP_CLASSES], hc.SERIES],
+    ids=["map-classes-with-missing", "chart-series"],
 )
 def test_high_contrast_neighbours_stay_apart_on_a_washed_out_projector(palette):
     for a, b in zip(palette, palette[1:], strict=False):
         assert hc.contrast_ratio(a, b) >= hc.MIN_CLASS_CONTRAST, (a, b)
+    # the grey "no value" class is also 3:1 from the darkest class
+    assert hc.contrast_ratio(palette[0], palette[-1]) >= hc.MIN_CLASS_CONTRAST
+
+
+def test_high_contrast_map_legend_starts_with_the_grey_missing_class():
+    table = pd.DataFrame({"vka_schueler": [None, 0, 5, 12, 40, 70]})
+    style = hc.area_style(table, "vka_schueler")
+    legend = [style["colorscale"][i][1] for i in range(0, len(style["colorscale"]), 2)]
+    assert legend == [hc.MAP_MISSING, *hc.MAP_CLASSES]
+    assert style["ticktext"][0] == "kein DaZ-Standort"
 
 
 def test_chart_series_stand_out_from_the_white_background():
