@@ -135,6 +135,7 @@ def layout(id: str = "", berichtsstand: str = "", **_query: str) -> html.Div:  #
                 dcc.Store(id=ids.IND_PAGE_ID),
             ]
         )
+    editable = current_user() is not None and not reporting.frozen(snap)
     page = html.Div(
         [
             html.P(
@@ -143,10 +144,9 @@ def layout(id: str = "", berichtsstand: str = "", **_query: str) -> html.Div:  #
             html.H1(f"{ind['name']} ({ind['einheit']})", className="h3"),
             bar,
             html.Div(body(ind, snap), id=ids.IND_PAGE_BODY),
-            entry_form(ind, hidden=current_user() is None or reporting.frozen(snap)),
-            withdrawal.form(
-                _choices(id), hidden=current_user() is None or reporting.frozen(snap)
-            ),
+            entry_form(ind, hidden=not editable),
+            # today's values only for editors of today's data (hidden is still sent)
+            withdrawal.form(_choices(id) if editable else [], hidden=not editable),
             dcc.Store(id=ids.IND_PAGE_ID, data=ind["indikator_id"]),
         ]
     )

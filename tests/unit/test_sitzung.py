@@ -221,12 +221,12 @@ def test_slide_footers_name_a_shared_source_once(app, tmp_path, monkeypatch):
     """An import with Landkreis and school rows is one source for both figures."""
     import json
 
+    import dash
     import plotly.io
 
     from dashboard import current
     from dashboard.data.daz_upload import parse_upload
     from dashboard.data.loaders import load_all
-    from dashboard.pages import sitzung
     from dashboard.store.daz_imports import commit_import
     from dashboard.store.db import make_engine, migrate
     from dashboard.store.repository import Repository
@@ -244,9 +244,11 @@ def test_slide_footers_name_a_shared_source_once(app, tmp_path, monkeypatch):
     parsed = parse_upload(rows.encode(), "j.csv", {"gs-riesa-4": "Grundschule"}, set())
     commit_import(engine, parsed.rows, "anna", "j.csv")
     snap = current.Snapshot(Repository(engine))
-    monkeypatch.setattr(sitzung.current, "snapshot", lambda **_kw: snap)
+    monkeypatch.setattr(current, "snapshot", lambda **_kw: snap)
+    # the page as Dash registered it (importing the module again would re-register)
+    layout = next(p for p in dash.page_registry.values() if p["path"] == "/sitzung")
     with app.server.test_request_context("/sitzung"):
-        tree = json.loads(plotly.io.json.to_json_plotly(sitzung.layout()))
+        tree = json.loads(plotly.io.json.to_json_plotly(layout["layout"]()))
 
     def footers(node):  # noqa: ANN001, ANN202
         if isinstance(node, dict):
