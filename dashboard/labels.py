@@ -232,3 +232,9 @@ BESCHLUSS_INTRO = (
     "Indikatoren) und im Verlauf der verknüpften Ziele. Korrekturen und Rücknahmen "
     "werden als neue Fassung gespeichert; nichts wird gelöscht."
 )
+
+# Tempo (issue 14): long lists show their first entries
+SCHOOLS_SHOWN = (
+    "Gezeigt: die ersten {shown} von {total} Schulen in dieser Sortierung. Alle "
+    "Schulen: Filter oben eingrenzen oder als CSV/Excel herunterladen."
+)

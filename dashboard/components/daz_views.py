@@ -11,7 +11,7 @@ from dashboard.components.chart_text import accessible_graph
 from dashboard.components.graph import graph_config
 from dashboard.components.sortable_table import Column, plain_table, sortable_table
 from dashboard.data.daz import scenario, scenario_by_area
-from dashboard.figures.daz import scenario_by_area_figure
+from dashboard.figures.daz import TOP_SCHOOLS, scenario_by_area_figure
 from dashboard.formatting import fmt_num, fmt_pct, fmt_stand
 
 SCHULARTEN = ["Grundschule", "Oberschule", "Berufliches Schulzentrum"]
@@ -40,8 +40,16 @@ SCHOOL_COLUMNS = [
 
 def school_table(
     cap: pd.DataFrame, key: str = "auslastung", ascending: bool = False
-) -> dbc.Table:
-    return sortable_table(cap, SCHOOL_COLUMNS, ids.DAZ_SCHOOL_SORT, key, ascending)
+) -> list:
+    """The first ``TOP_SCHOOLS`` schools in the chosen order, and how many are left
+    out (the page does not grow with the number of schools)."""
+    table = sortable_table(
+        cap, SCHOOL_COLUMNS, ids.DAZ_SCHOOL_SORT, key, ascending, limit=TOP_SCHOOLS
+    )
+    if len(cap) <= TOP_SCHOOLS:
+        return [table]
+    note = labels.SCHOOLS_SHOWN.format(shown=TOP_SCHOOLS, total=fmt_num(len(cap)))
+    return [table, html.P(note, className="im-source")]
 
 
 def group_table(sums: pd.DataFrame, by: str) -> dbc.Table:

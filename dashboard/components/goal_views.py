@@ -76,6 +76,7 @@ def overview_cards(
 
 
 HISTORY_PAGE = 5  # versions per page of a goal's history
+HISTORY_PREVIEW = 1  # versions on a card until its history is asked for
 
 
 def history_href(feld: str, ziel_id: str, page: int) -> str:
@@ -90,11 +91,13 @@ def _history(
     feld: str = "",
     decisions: pd.DataFrame | None = None,
     newer_than: str | None = None,
+    preview: bool = False,
 ) -> html.Details:
     """One page of a goal's history (``versions``: its rows, newest first).
 
-    ``total`` is the number of versions stored; only ``HISTORY_PAGE`` are rendered,
-    with links to older and newer pages, so the page never grows with the history.
+    ``total`` is the number of versions stored; only ``HISTORY_PAGE`` are rendered
+    (``HISTORY_PREVIEW`` in a ``preview``, until the history is asked for), with links
+    to older and newer pages, so the page never grows with the history.
     ``decisions`` (Beschlüsse linked to the goal) appear by date among the versions;
     ``newer_than`` is the date of the version just before this page (page > 1).
     """
@@ -139,8 +142,9 @@ def _history(
             dcc.Link(labels.HISTORY_NEWER, href=history_href(feld, v.ziel_id, page - 1))
         )
     if first + shown - 1 < total:
+        older = 1 if preview else page + 1
         nav.append(
-            dcc.Link(labels.HISTORY_OLDER, href=history_href(feld, v.ziel_id, page + 1))
+            dcc.Link(labels.HISTORY_OLDER, href=history_href(feld, v.ziel_id, older))
         )
     return html.Details(
         [
@@ -228,6 +232,7 @@ def goal_card(
     measure_versions: pd.DataFrame | None = None,
     decisions: pd.DataFrame | None = None,
     history_bound: str | None = None,
+    history_preview: bool = False,
 ) -> dbc.Card:
     """A goal's card; ``versions`` holds one page of its history (newest first).
 
@@ -277,6 +282,7 @@ def goal_card(
             feld,
             bv.linked(decisions, goal["ziel_id"]),
             history_bound,
+            history_preview,
         ),
         html.Div(
             f"{goal['ziel_id']} · Quelle: {goal['quelle']}; Stand {fmt_stand(goal['stand'])}",

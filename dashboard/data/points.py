@@ -15,6 +15,17 @@ from shapely.geometry import Point
 
 from dashboard.formatting import fmt_num, fmt_stand
 
+# More points of one kind in one Gemeinde than this become one marker with their count
+# and sums (the bundled data has at most 8): the map stays readable and its size does
+# not grow with the number of schools, sites or actors. The Gemeinde's panel lists them.
+CROWD = 8
+NAMES_SHOWN = 3
+KIND = {"angebote": "Angebote/Dienststellen", "akteure": "Akteure"}
+SUMS = {
+    "vka_schueler": "VKA-Schüler",
+    "vka_klassen": "Klassen",
+    "kapazitaetsreserve": "Reserve",
+}
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 SPACING_DEG = 0.0075  # about 520 m east-west here: one marker apart at 1024 px
 LAT_FACTOR = math.cos(math.radians(51.2))
@@ -72,6 +83,8 @@ def _schools(schools: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
             "ags": schools["ags"],
             "anchor_ags": schools["ags"],
             "hover": hover,
+            "stand": schools["stand"],
+            **{c: schools[c] for c in SUMS},
         }
     )
 
@@ -91,6 +104,7 @@ def _sites(sites: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
             "ags": sites["ags"],
             "anchor_ags": sites["ags"],
             "hover": hover,
+            "stand": sites["stand"],
         }
     )
 
@@ -118,11 +132,54 @@ def _actors(
                 "ags": anchor,
                 "anchor_ags": anchor,
                 "hover": hover,
+                "stand": r.stand,
             }
         )
     return pd.DataFrame(
-        rows, columns=["layer", "group", "name", "ags", "anchor_ags", "hover"]
+        rows, columns=["layer", "group", "name", "ags", "anchor_ags", "hover", "stand"]
     )
+
+
+def _bundle_hover(part: pd.DataFrame, place: str) -> str:
+    layer, group = part["layer"].iloc[0], part["group"].iloc[0]
+    kind = f"Schulen ({group}, DaZ)" if layer == "schulen" else KIND[layer]
+    lines = [f"<b>{fmt_num(len(part))} {kind}</b>"]
+    if layer == "schulen":
+        lines.append(
+            " · ".join(f"{label} {fmt_num(part[c].sum())}" for c, label in SUMS.items())
+            + " (Summe)"
+        )
+    names = ", ".join(part["name"].head(NAMES_SHOWN))
+    lines.append(f"{names} und {fmt_num(len(part) - NAMES_SHOWN)} weitere")
+    lines.append(f"Lage: Gemeinde {place}; ein Punkt für alle, Liste nach Klick")
+    first, last = part["stand"].min(), part["stand"].max()
+    lines.append(
+        f"Stand {fmt_stand(first)}"
+        + (f" bis {fmt_stand(last)}" if last != first else "")
+    )
+    return "<br>".join(lines)
+
+
+def bundle(items: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """Points of one kind (layer, group) in one Gemeinde: more than ``CROWD`` become
+    one marker (name empty; a click selects the Gemeinde, whose panel lists them)."""
+    key = ["layer", "group", "anchor_ags"]
+    size = items.groupby(key, sort=False)["name"].transform("size")
+    crowded = items[size > CROWD]
+    if crowded.empty:
+        return items
+    rows = [
+        {
+            "layer": layer,
+            "group": group,
+            "name": "",
+            "ags": part["ags"].iloc[0],
+            "anchor_ags": anchor,
+            "hover": _bundle_hover(part, names[anchor]),
+        }
+        for (layer, group, anchor), part in crowded.groupby(key, sort=False)
+    ]
+    return pd.concat([items[size <= CROWD], pd.DataFrame(rows)], ignore_index=True)
 
 
 def map_points(
@@ -151,6 +208,9 @@ def map_points(
         ],
         ignore_index=True,
     )
+    items = bundle(items, names)[
+        ["layer", "group", "name", "ags", "anchor_ags", "hover"]
+    ]
     return spread(items, gemeinden).drop(columns="anchor_ags")
 
 

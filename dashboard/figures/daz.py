@@ -10,6 +10,9 @@ from dashboard.figures.template import OKABE_ITO, TEMPLATE
 from dashboard.formatting import fmt_num
 
 PHASE_COLORS = {"DaZ 1/2": OKABE_ITO[0], "DaZ 3": OKABE_ITO[1]}
+# Schools drawn or listed at once (the county has 19 DaZ schools, all shown): a chart
+# or table of every school would grow with the data; the rest are on demand.
+TOP_SCHOOLS = 20
 
 
 def daz_trend(
@@ -95,9 +98,13 @@ def capacity_by_group(schools: pd.DataFrame, group: str) -> go.Figure:
     return fig
 
 
-def utilisation_by_school(cap: pd.DataFrame) -> go.Figure:
-    """Auslastung per school, fullest first; colour and text both say how full."""
-    data = cap.dropna(subset=["auslastung"]).sort_values("auslastung")
+def utilisation_by_school(cap: pd.DataFrame, limit: int = TOP_SCHOOLS) -> go.Figure:
+    """Auslastung per school, fullest first; colour and text both say how full.
+
+    At most ``limit`` schools, the fullest; a title says so when some are left out.
+    """
+    ranked = cap.dropna(subset=["auslastung"]).sort_values("auslastung", kind="stable")
+    data = ranked.tail(limit)
     bands = [
         (0.95, OKABE_ITO[5], "≥ 95 % – ausgeschöpft"),
         (0.8, OKABE_ITO[1], "80–95 % – knapp"),
@@ -132,6 +139,15 @@ def utilisation_by_school(cap: pd.DataFrame) -> go.Figure:
         title_text="Auslastung der DaZ-Plätze (%)", range=[0, 135], ticksuffix=" %"
     )
     fig.update_layout(height=max(320, 30 * len(data) + 110), margin={"r": 20})
+    if len(ranked) > limit:
+        fig.update_layout(
+            title={
+                "text": f"Die {limit} am stärksten ausgelasteten von "
+                f"{fmt_num(len(ranked))} Schulen",
+                "font": {"size": 14},
+            },
+            margin={"t": 50},
+        )
     return fig
 
 

@@ -62,11 +62,11 @@ def _page(value: str | None) -> int:
 def _histories(
     goal_ids: list[str], verlauf: str | None, seite: int, as_of: object = None
 ) -> pd.DataFrame:
-    """The first history page of every goal, page ``seite`` of goal ``verlauf``
+    """The latest entry of every goal's history, page ``seite`` of goal ``verlauf``
     (versions saved by ``as_of`` when the page shows a Berichtsstand)."""
     engine = services.get().engine
     others = [g for g in goal_ids if g != verlauf]
-    pages = [store.latest_versions(engine, others, gv.HISTORY_PAGE, as_of=as_of)]
+    pages = [store.latest_versions(engine, others, gv.HISTORY_PREVIEW, as_of=as_of)]
     if verlauf in goal_ids:
         skip = (seite - 1) * gv.HISTORY_PAGE
         pages.append(
@@ -127,6 +127,7 @@ def _cards(
                     measure_versions=all_versions,
                     decisions=decisions,
                     history_bound=bound if goal["ziel_id"] == verlauf else None,
+                    history_preview=goal["ziel_id"] != verlauf,
                 )
             )
     return out

@@ -3,26 +3,54 @@
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
 
 import dash
 import flask
+import pandas as pd
 import plotly.io.json
 import pytest
 
 from dashboard.components.goal_views import HISTORY_PAGE
 from dashboard.config import Settings
+from dashboard.figures.daz import TOP_SCHOOLS
 from dashboard.services import EXTENSION, start
 from dashboard.store import goals as store
 from dashboard.store.daz_imports import commit_import
+from tests.conftest import DATA
 
 FELD = "4.2"
 MAX_PAGE_BYTES = 40_000  # ≈ 22 KB today, whatever the number of versions
 
 
+SCHOOL_FACTOR = 10
+MAX_DAZ_BYTES = 90_000  # ≈ 59 KB with the bundled 19 schools, ≈ 80 KB with 190
+MAX_KARTE_BYTES = 80_000  # ≈ 69 KB, however many schools
+
+
+def _more_schools(data: Path) -> Path:
+    """A copy of ``data/`` with ``SCHOOL_FACTOR`` times the schools (synthetic)."""
+    shutil.copytree(DATA, data)
+    path = data / "schulen_daz.csv"
+    schools = pd.read_csv(path, dtype=str, keep_default_na=False)
+    copies = [schools]
+    for i in range(1, SCHOOL_FACTOR):
+        c = schools.copy()
+        c["schule_id"] = c["schule_id"] + f"-k{i}"
+        c["name_dokument"] = c["name_dokument"] + f" (Kopie {i})"
+        c["schulnummer"] = [f"SN-9{i:02d}{n:04d}" for n in range(len(c))]
+        copies.append(c)
+    pd.concat(copies).to_csv(path, index=False)
+    return data
+
+
 @pytest.fixture(scope="module")
 def grown(app, tmp_path_factory):  # noqa: ARG001  (app: the pages are registered)
     settings = Settings.from_env(
-        instance_dir=tmp_path_factory.mktemp("grown"), database_url=""
+        instance_dir=tmp_path_factory.mktemp("grown"),
+        database_url="",
+        data_dir=_more_schools(tmp_path_factory.mktemp("grown-data") / "data"),
     )
     services = start(settings)
     server = flask.Flask("grown")
@@ -30,12 +58,16 @@ def grown(app, tmp_path_factory):  # noqa: ARG001  (app: the pages are registere
     return server, services
 
 
-def _ziele_page(server: flask.Flask, **query: str) -> str:
-    page = next(p for p in dash.page_registry.values() if p["path"] == "/ziele")
+def _page(server: flask.Flask, path: str, **query: str) -> str:
+    page = next(p for p in dash.page_registry.values() if p["path"] == path)
     layout = getattr(page["layout"], "uncached", page["layout"])
-    with server.test_request_context("/ziele"):
+    with server.test_request_context(path):
         tree = json.loads(plotly.io.json.to_json_plotly(layout(**query)))
     return json.dumps(tree, ensure_ascii=False)
+
+
+def _ziele_page(server: flask.Flask, **query: str) -> str:
+    return _page(server, "/ziele", **query)
 
 
 def _save(engine, goal: str, n: int) -> None:  # noqa: ANN001
@@ -105,3 +137,24 @@ def test_import_log_shows_one_page_of_imports(grown):
     assert first.count('"Tr"') == IMPORT_PAGE + 1  # header row + one page
     assert f"{2018 + IMPORT_PAGE + 2}.csv" in first and "2018.csv" not in first
     assert "2018.csv" in second and f"Einträge 11–{total} von {total}" in second
+
+
+def test_daz_page_does_not_list_every_school(app, grown):
+    server, services = grown
+    real = _page(app.server, "/daz")
+    assert "Gezeigt: die ersten" not in real  # the county's 19 schools: all shown
+    schools = services.repo.schools()
+    assert len(schools) == 19 * SCHOOL_FACTOR
+    page = _page(server, "/daz")
+    assert len(page.encode()) < MAX_DAZ_BYTES
+    assert f"die ersten {TOP_SCHOOLS} von {19 * SCHOOL_FACTOR} Schulen" in page
+    assert f"Die {TOP_SCHOOLS} am stärksten ausgelasteten" in page
+    # each shown school: table row, bar, bar order, chart table
+    assert page.count("(Kopie ") <= 4 * TOP_SCHOOLS
+
+
+def test_map_bundles_crowded_points(grown):
+    server, _ = grown
+    page = _page(server, "/karte")
+    assert len(page.encode()) < MAX_KARTE_BYTES
+    assert "Schulen (Oberschule, DaZ)" in page and "weitere" in page
