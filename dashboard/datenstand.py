@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from dashboard import labels
 from dashboard.formatting import fmt_stand
 from dashboard.store.repository import Repository
@@ -19,6 +21,12 @@ def stand_range(stands: list[str]) -> str:
 
 def datenstand(repo: Repository) -> list[tuple[str, str]]:
     """(title, Stand) of every bundled dataset, in the order of ``labels.DATASET_TITLES``."""
+    return list(_datenstand(repo, repo.version()))
+
+
+@lru_cache(maxsize=8)
+def _datenstand(repo: Repository, _version: int) -> list[tuple[str, str]]:
+    # every page's shell shows it: read the tables once per data version, not per request
     return [
         (title, stand_range(repo.table(name)["stand"].tolist()))
         for name, title in labels.DATASET_TITLES.items()

@@ -42,7 +42,8 @@ def _clean(text: object) -> str:
 def figure_rows(fig: go.Figure) -> tuple[list[str], list[list[object]]]:
     """Header and rows of a bar/scatter/pie figure: one row per category, one column
     per trace (traces without a name are called "Wert")."""
-    fig = go.Figure(fig)
+    if not isinstance(fig, go.Figure):  # a dict; a Figure is only read, not copied
+        fig = go.Figure(fig)
     series: dict[str, dict[object, object]] = {}
     order: list[object] = []
     axis = _clean(fig.layout.xaxis.title.text) or "Kategorie"

@@ -167,6 +167,12 @@ def test_unknown_names_cost_a_hash_check_too(engine, monkeypatch):
     assert unknown > known / 4  # same hash work, not 10x faster
 
 
+def test_dummy_hash_costs_what_a_new_password_costs():
+    method = auth.generate_password_hash("x").split("$")[0]
+    assert auth._DUMMY_HASH.split("$")[0] == method
+    assert auth.check_password_hash(auth._DUMMY_HASH, "kein-benutzer-vorhanden")
+
+
 def test_admin_password_reset_is_audited(engine):
     create_user(engine, "anna", "geheim-genug-123", BEARBEITUNG)
     with pytest.raises(ValueError, match="mindestens 10"):
