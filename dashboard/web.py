@@ -8,7 +8,7 @@ from dash import Dash, html
 from dash.development.base_component import Component
 
 import dashboard.figures.template  # noqa: F401  registers the plotly template
-from dashboard import compression, labels, page_cache, plotly_js
+from dashboard import compression, labels, page_cache, plotly_js, validation_cache
 from dashboard.components.shell import shell
 from dashboard.config import ROOT, Settings
 from dashboard.datenstand import datenstand
@@ -78,12 +78,24 @@ def create_app(settings: Settings | None = None) -> Dash:
         return response
 
     # after slim_validation_layout: Dash builds the validation layout first
-    page_cache.install(app, services.repo)
+    cache = page_cache.install(app, services.repo)
     # Let Dash check the pages and build its validation layout now rather than in the
     # first request: requests that arrive while that first one is still busy would get
     # a page without validation layout ("ID not found in layout" in the console).
-    with app.server.test_request_context("/"):
-        app.server.preprocess_request()
+    # Stubs saved by an earlier start with the same code and data stand in for the
+    # pages (dashboard.validation_cache).
+    key = validation_cache.key(services.repo.version())
+    saved = validation_cache.load(settings.instance_dir, key)
+    cache.stand_in = saved is not None
+    try:
+        with app.server.test_request_context("/"):
+            app.server.preprocess_request()
+    finally:
+        cache.stand_in = False
+    if saved is not None:
+        app.validation_layout = saved
+    else:
+        validation_cache.save(settings.instance_dir, key, app.validation_layout)
     return app
 
 
