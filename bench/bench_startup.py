@@ -2,11 +2,17 @@
 
 Run: ``.venv/bin/python -m bench.bench_startup [--runs 5]``; writes
 ``bench/results/startup.json``. Runs are interleaved so both see the same machine load.
+
+Both apps may keep Python's bytecode cache (``__pycache__``) as in any deployment: the
+hello app's imports are all precompiled packages, while an environment with
+``PYTHONDONTWRITEBYTECODE`` would make the dashboard compile its own modules at every
+start. ``--no-bytecode-cache`` measures that case.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 
@@ -16,7 +22,12 @@ from bench.common import Server, summary, write_report
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--no-bytecode-cache", action="store_true")
     args = parser.parse_args(argv)
+    if args.no_bytecode_cache:
+        os.environ["PYTHONDONTWRITEBYTECODE"] = "1"
+    else:
+        os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     apps = {
         "dashboard": [sys.executable, "app.py"],
         "hello": [sys.executable, "bench/hello_app.py"],
@@ -36,6 +47,8 @@ def main(argv: list[str] | None = None) -> dict:
                 rss[name] = server.rss_kb()
                 server.stop()
     results = {
+        "bytecode_cache": not args.no_bytecode_cache,
+        "load_average_1_5_15": os.getloadavg(),
         "cold_start_s": {k: summary(v) for k, v in starts.items()},
         "cold_start_ratio": summary(starts["dashboard"])["median"]
         / summary(starts["hello"])["median"],

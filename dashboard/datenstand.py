@@ -27,7 +27,8 @@ def datenstand(repo: Repository) -> list[tuple[str, str]]:
 @lru_cache(maxsize=8)
 def _datenstand(repo: Repository, _version: int) -> list[tuple[str, str]]:
     # every page's shell shows it: read the tables once per data version, not per request
+    stands = repo.stands(list(labels.DATASET_TITLES))
     return [
-        (title, stand_range(repo.table(name)["stand"].tolist()))
+        (title, stand_range(stands[name]))
         for name, title in labels.DATASET_TITLES.items()
     ]

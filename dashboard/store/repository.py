@@ -47,6 +47,16 @@ class Repository:
             {c: str(col.dtype) for c, col in SCHEMAS[name].columns.items()}
         )
 
+    def stands(self, names: list[str]) -> dict[str, list[str]]:
+        """The distinct ``stand`` values of reference tables (for the Datenstand)."""
+        with self.engine.connect() as conn:
+            return {
+                name: list(
+                    conn.execute(select(REFERENCE[name].c.stand).distinct()).scalars()
+                )
+                for name in names
+            }
+
     def schools(self) -> pd.DataFrame:
         """``schulen_daz`` with each school's ``gemeinde`` and ``sozialraum``."""
         areas = self.table("sozialraeume")[["ags", "gemeinde", "sozialraum"]]

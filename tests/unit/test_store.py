@@ -29,6 +29,30 @@ def test_migrations_match_models(engine):
     assert diff == []
 
 
+def test_start_skips_alembic_only_at_the_newest_migration(tmp_path, monkeypatch):
+    from alembic.script import ScriptDirectory
+
+    from dashboard.store import db
+
+    script = ScriptDirectory.from_config(db.alembic_config(None))
+    assert db.head_revision() == script.get_current_head()
+    eng = make_engine(f"sqlite:///{tmp_path / 'fresh.sqlite'}")
+    assert not db.at_head(eng)
+    with eng.begin() as conn:  # one migration behind: alembic must run
+        conn.execute(text("CREATE TABLE alembic_version (version_num VARCHAR(32))"))
+        conn.execute(
+            text("INSERT INTO alembic_version VALUES (:r)"),
+            {"r": script.get_revision(script.get_current_head()).down_revision},
+        )
+    assert not db.at_head(eng)
+    versions = tmp_path / "migrations" / "versions"
+    versions.mkdir(parents=True)
+    (versions / "a.py").write_text('revision = "a"\ndown_revision = None\n')
+    (versions / "b.py").write_text('revision = "b"\ndown_revision = None\n')
+    monkeypatch.setattr(db, "MIGRATIONS", tmp_path / "migrations")
+    assert db.head_revision() is None  # two heads: left to alembic
+
+
 def test_sqlite_pragmas(engine):
     with engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
