@@ -7,7 +7,6 @@ import flask
 from dash import Dash, html
 from dash.development.base_component import Component
 
-import dashboard.figures.template  # noqa: F401  registers the plotly template
 from dashboard import compression, labels, page_cache, plotly_js, validation_cache
 from dashboard.components.shell import shell
 from dashboard.config import ROOT, Settings
