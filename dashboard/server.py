@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import secrets
 import time
@@ -98,18 +99,24 @@ def configure(server: flask.Flask, services: Services) -> None:
         flask.session.clear()
         return flask.redirect("/", code=303)
 
-    geometry = {
-        "gemeinden.geojson": (
+    geometry = {  # built on first request, not at start
+        "gemeinden.geojson": lambda: (
             Path(services.settings.geo_dir) / "gemeinden.geojson"
         ).read_bytes(),
-        "sozialraeume.geojson": services.sozialraeume.to_json(drop_id=True).encode(),
+        "sozialraeume.geojson": lambda: services.sozialraeume.to_json(
+            drop_id=True
+        ).encode(),
     }
+
+    @functools.cache
+    def geometry_bytes(name: str) -> bytes:
+        return geometry[name]()
 
     @server.get("/geo/<name>")
     def geo(name: str):  # noqa: ANN202
         if name not in geometry:
             flask.abort(404)
-        response = flask.Response(geometry[name], mimetype="application/geo+json")
+        response = flask.Response(geometry_bytes(name), mimetype="application/geo+json")
         response.headers["Cache-Control"] = "public, max-age=3600"
         return response
 

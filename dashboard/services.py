@@ -6,14 +6,21 @@ The app refuses to start on invalid bundled data rather than show wrong numbers.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import flask
 import geopandas as gpd
+import pandas as pd
 from sqlalchemy import Engine
 
 from dashboard.config import Settings
-from dashboard.data.geo import load_gemeinden, load_provenance, sozialraum_polygons
+from dashboard.data.geo import (
+    check_sozialraum_mapping,
+    load_gemeinden,
+    load_provenance,
+    sozialraum_polygons,
+)
 from dashboard.data.loaders import DataError, load_all
 from dashboard.store.db import make_engine, migrate
 from dashboard.store.repository import Repository
@@ -30,8 +37,13 @@ class Services:
     engine: Engine
     repo: Repository
     gemeinden: gpd.GeoDataFrame
-    sozialraeume: gpd.GeoDataFrame
+    sozialraum_mapping: pd.DataFrame  # checked against the geometry at start
     provenance: dict
+
+    @cached_property
+    def sozialraeume(self) -> gpd.GeoDataFrame:
+        """The Sozialräume as dissolved Gemeinden (built on first use: 0.07 s)."""
+        return sozialraum_polygons(self.gemeinden, self.sozialraum_mapping)
 
 
 def start(settings: Settings) -> Services:
@@ -56,9 +68,9 @@ def start(settings: Settings) -> Services:
     repo = Repository(engine)
     mapping = repo.table("sozialraeume")
     _check_mapping(set(mapping["ags"]), gemeinden)
-    areas = sozialraum_polygons(gemeinden, mapping)
+    check_sozialraum_mapping(gemeinden, mapping)
     return Services(
-        settings, engine, repo, gemeinden, areas, load_provenance(settings.geo_dir)
+        settings, engine, repo, gemeinden, mapping, load_provenance(settings.geo_dir)
     )
 
 

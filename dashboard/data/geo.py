@@ -67,6 +67,20 @@ def sozialraum_polygons(
     gemeinden: gpd.GeoDataFrame, mapping: pd.DataFrame
 ) -> gpd.GeoDataFrame:
     """Dissolve Gemeinden into Sozialräume by the ``mapping`` (ags → sozialraum)."""
+    joined = check_sozialraum_mapping(gemeinden, mapping)
+    return joined.dissolve(by="sozialraum", as_index=False)[["sozialraum", "geometry"]]
+
+
+def check_sozialraum_mapping(
+    gemeinden: gpd.GeoDataFrame, mapping: pd.DataFrame
+) -> gpd.GeoDataFrame:
+    """The Gemeinden joined to their Sozialraum; every Gemeinde must have one.
+
+    Raises
+    ------
+    DataError
+        If the mapping names unknown or repeated AGS or leaves a Gemeinde out.
+    """
     joined = join_gemeinden(
         gemeinden, mapping[["ags", "sozialraum"]], "sozialraeume.csv"
     )
@@ -75,7 +89,7 @@ def sozialraum_polygons(
         raise DataError(
             [f"sozialraeume.csv: Gemeinde ohne Sozialraum: {', '.join(missing)}."]
         )
-    return joined.dissolve(by="sozialraum", as_index=False)[["sozialraum", "geometry"]]
+    return joined
 
 
 def representative_points(gdf: gpd.GeoDataFrame, key: str) -> pd.DataFrame:
