@@ -37,6 +37,16 @@ def test_saved_stubs_equal_a_fresh_build_of_every_page(app, settings):
         p for p in _pairs(fresh) if '"type"' not in p[1]
     }
     assert ("Graph", '"karte-graph"') in _pairs(saved)
+    html_page = app.server.test_client().get("/ziele").get_data(as_text=True)
+    config = json.loads(
+        html_page.split('id="_dash-config" type="application/json">')[1].split(
+            "</script>"
+        )[0]
+    )
+    served = config["validation_layout"]["props"]["children"]
+    assert {
+        (c["type"], json.dumps(c["props"]["id"], sort_keys=True)) for c in served
+    } == _pairs(saved)
 
 
 def test_stubs_are_not_reused_for_other_code_or_data(tmp_path, monkeypatch):
