@@ -24,7 +24,9 @@ Rules, per dataset (pinned by ``tests/unit/test_current.py``):
   imported (counted like school-year imports); a later entry for the same indicator,
   date and area replaces an earlier one. A value entered on the indicator page that
   was withdrawn ("zurückgenommen", by then) does not count, as if never entered: an
-  earlier entry for the same indicator, date and area counts again.
+  earlier entry for the same indicator, date and area counts again. Per area
+  (Gemeinde or Sozialraum) the current value is the one with the latest date
+  (``latest_by_area``).
 - **Akteure, Angebote, Beziehungen**: the bundled file row, replaced by the latest
   version saved for the record (by then, for a Berichtsstand); a version may add a
   record or, after the revert of the import that created it, remove it again. A record
@@ -375,6 +377,19 @@ def decisions(
     if not withdrawn:
         out = out[out["status"] == DECISION_ACTIVE]
     return out.sort_values(["datum", "beschluss_id"], ignore_index=True)
+
+
+def latest_by_area(values: pd.DataFrame, indikator_id: str) -> pd.DataFrame:
+    """The current Messwert per area of one indicator: the one with the latest date.
+
+    ``values`` is ``measured_values``; Landkreis values (``gebiet`` "") are left out.
+    Returns the value rows (``gebiet``, ``datum``, ``wert``, ``quelle``, …), one per
+    area, sorted by area.
+    """
+    own = values[(values["indikator_id"] == indikator_id) & (values["gebiet"] != "")]
+    # dates are ISO prefixes (YYYY, YYYY-MM, YYYY-MM-DD): text order is date order
+    latest = own.sort_values("datum", kind="stable").groupby("gebiet").tail(1)
+    return latest.sort_values("gebiet", ignore_index=True)
 
 
 @dataclass(frozen=True)

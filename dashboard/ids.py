@@ -34,6 +34,10 @@ KARTE_CAVEAT = "karte-hinweis"
 # keyboard way to choose an area (issue 12)
 KARTE_AREA = "karte-gebiet"
 KARTE_AREA_LABEL = "karte-gebiet-beschriftung"
+# issue 10 (map by indicator, Berichtsstand): the Berichtsstand a map/deck shows
+KARTE_BERICHTSSTAND = "karte-berichtsstand"
+DECK_BERICHTSSTAND = "sitzung-berichtsstand"
+IND_PAGE_MAP_LINK = "indikator-karte-link"
 # captions (sentence + table) of charts redrawn by callbacks (issue 12)
 DAZ_TREND_TEXT = "daz-trend-text"
 DAZ_UTIL_TEXT = "daz-auslastung-text"

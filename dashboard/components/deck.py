@@ -101,7 +101,12 @@ def parse(query: dict) -> Plan:
     return Plan(
         items=items,
         area=area if area in AREAS else None,
-        indicator=indicator if indicator in INDICATORS else DEFAULT_INDICATOR,
+        # "I-…": a catalogue indicator; the map slide shows it if the map knows it
+        indicator=(
+            indicator
+            if indicator in INDICATORS or indicator.startswith("I-")
+            else DEFAULT_INDICATOR
+        ),
         scenario=_int(query.get("szenario"), -50, 200),
         contrast=query.get("kontrast") == "1",
         title=(query.get("titel") or "").strip()[:200],

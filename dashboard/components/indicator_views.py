@@ -112,14 +112,16 @@ def metadata_table(ind: pd.Series, goal_text: str) -> html.Div:
 
 
 def breakdown_table(values: pd.DataFrame, names: dict[str, str]) -> html.Div | None:
-    """Latest value per area, for indicators with a breakdown."""
-    areas = values[values["gebiet"] != ""]
-    if areas.empty:
+    """Current value per area (``current.latest_by_area``), for indicators with a
+    breakdown; ``values`` are one indicator's values."""
+    if values.empty:
         return None
-    latest = areas.sort_values("datum").groupby("gebiet").tail(1)
+    latest = current.latest_by_area(values, values["indikator_id"].iloc[0])
+    if latest.empty:
+        return None
     rows = [
         html.Tr([html.Td(names.get(r.gebiet, r.gebiet)), html.Td(num(r.wert), className="text-end"), html.Td(fmt_stand(r.datum))])
-        for r in latest.sort_values("gebiet").itertuples()
+        for r in latest.itertuples()
     ]  # fmt: skip
     heads = ("Gebiet", "Letzter Wert", "Datum")
     return plain_table([html.Th(h) for h in heads], rows)

@@ -9,6 +9,11 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import ids, labels
+from dashboard.components.karte_measured import (
+    csv_columns,
+    panel_values,
+    table_column,
+)
 from dashboard.components.sortable_table import Column, sortable_table
 from dashboard.data.actors import href
 from dashboard.data.indicators import INDICATORS
@@ -150,6 +155,8 @@ def panel(
         if level == "gemeinde"
         else f"/daz?tab=schulen&sozialraum={selected}"
     )
+    if data.reporting_id:  # the DaZ view of the same Berichtsstand
+        link += f"&berichtsstand={data.reporting_id}"
     school_part = (
         [
             _schools_table(schools),
@@ -165,6 +172,7 @@ def panel(
         html.H2(title, className="h4"),
         *_clicked(data, clicked),
         *facts,
+        *panel_values(data, level, selected),
         html.H3("Schulen mit Vorbereitungsklassen", className="h6 mt-3"),
         *school_part,
         dcc.Link(
@@ -220,15 +228,25 @@ def _value_formatter(key: str):  # noqa: ANN202
 
 
 def table(
-    data: MapData, level: str, sort_key: str = "name", ascending: bool = True
+    data: MapData,
+    level: str,
+    sort_key: str = "name",
+    ascending: bool = True,
+    indicator: str = "",
 ) -> dbc.Table:
-    """The map's numbers as a sortable table (the accessible alternative to the map)."""
+    """The map's numbers as a sortable table (the accessible alternative to the map);
+    a chosen catalogue indicator of this level comes first after the name."""
     key = "gemeinde" if level == "gemeinde" else "sozialraum"
-    frame = data.tables[level][[key, *TABLE_COLUMNS]].rename(columns={key: "name"})
+    extra = table_column(data, indicator, level)
+    frame = data.tables[level][[key, *[c.key for c in extra], *TABLE_COLUMNS]]
+    frame = frame.rename(columns={key: "name"})
+    if sort_key not in frame:
+        sort_key = "name"
     columns = [
         Column(
             "name", "Gemeinde" if level == "gemeinde" else "Sozialraum", numeric=False
-        )
+        ),
+        *extra,
     ]
     columns += [
         Column(k, INDICATORS[k].short, _value_formatter(k), title=INDICATORS[k].label)
@@ -240,13 +258,15 @@ def table(
 def csv_frame(data: MapData, level: str) -> pd.DataFrame:
     """The table as exported: German headers plus source and Stand columns."""
     key = "gemeinde" if level == "gemeinde" else "sozialraum"
-    frame = data.tables[level][[key, *TABLE_COLUMNS]].copy()
+    measured = csv_columns(data, level)
+    frame = data.tables[level][[key, *TABLE_COLUMNS, *measured]].copy()
     frame["auslastung"] = frame["auslastung"] * 100
     frame = frame.rename(
         columns={
             key: key.capitalize(),
             "auslastung": "Auslastung der DaZ-Plätze (%)",
             **{k: INDICATORS[k].label for k in TABLE_COLUMNS if k != "auslastung"},
+            **measured,
         }
     )
     frame["Quelle"] = (
@@ -254,6 +274,9 @@ def csv_frame(data: MapData, level: str) -> pd.DataFrame:
         f"„{labels.DATASET_TITLES['einwohner']}“ (Stichtage je Gemeinde); Angebote/"
         f"Akteure: Datensätze „{labels.DATASET_TITLES['angebote']}“ und "
         f"„{labels.DATASET_TITLES['akteure']}“"
+    ) + "".join(
+        f"; {data.measured[k].indicator.short}: {data.measured[k].source()}"
+        for k in measured
     )
     return frame
 

@@ -18,10 +18,20 @@ class MapState:
     selected: str | None = None
 
     @classmethod
-    def from_query(cls, query: dict[str, str]) -> MapState:
-        """Read the state from query parameters; unknown values fall back to defaults."""
-        level = query.get("ebene", cls.level)
+    def from_query(
+        cls, query: dict[str, str], measured: dict[str, str] | None = None
+    ) -> MapState:
+        """Read the state from query parameters; unknown values fall back to defaults.
+
+        ``measured`` maps the catalogue indicators the map can show to their level
+        (``dashboard.data.map_measured``); without ``ebene`` such an indicator opens
+        on its own level.
+        """
+        measured = measured or {}
         indicator = query.get("indikator", cls.indicator)
+        if indicator not in INDICATORS and indicator not in measured:
+            indicator = cls.indicator
+        level = query.get("ebene") or measured.get(indicator, cls.level)
         raw_layers = query.get("ebenen")
         layers = (
             cls.layers
@@ -30,7 +40,7 @@ class MapState:
         )
         return cls(
             level=level if level in LEVELS else cls.level,
-            indicator=indicator if indicator in INDICATORS else cls.indicator,
+            indicator=indicator,
             layers=layers,
             labels=query.get("beschriftung") == "1",
             selected=query.get("auswahl") or None,

@@ -5,12 +5,15 @@ from __future__ import annotations
 import pandas as pd
 from dash import Patch
 
+from dashboard.data.indicators import Indicator
 from dashboard.figures.karte import TRACE_AREA, area_style
 
 STYLE_PROPS = ("z", "text", "colorscale", "zmin", "zmax", "hovertemplate")
 
 
-def restyle(patch: Patch, table: pd.DataFrame, level: str, indicator: str) -> Patch:
+def restyle(
+    patch: Patch, table: pd.DataFrame, level: str, indicator: str | Indicator
+) -> Patch:
     """Only the few values that depend on the indicator travel to the browser."""
     style = area_style(table, level, indicator)
     trace = patch["data"][TRACE_AREA[level]]

@@ -108,12 +108,22 @@ def kpi_slide(
     )
 
 
-def map_slide(figure, source: str, indicator: str, area: str | None) -> html.Section:  # noqa: ANN001
+def map_slide(
+    figure,  # noqa: ANN001
+    source: str,
+    indicator: str,
+    area: str | None,
+    options: list[dict] | None = None,
+    berichtsstand: int | None = None,
+) -> html.Section:
+    """The map slide; ``options`` are the indicator choices (default: the built-in
+    measures), ``berichtsstand`` the Berichtsstand whose data a recolour uses."""
     select = dbc.Select(
         id=ids.DECK_MAP_INDICATOR,
         value=indicator,
         class_name="im-slide-select",
-        options=[{"label": i.label, "value": k} for k, i in INDICATORS.items()],
+        options=options
+        or [{"label": i.label, "value": k} for k, i in INDICATORS.items()],
     )
     tool = html.Div(
         [
@@ -123,6 +133,7 @@ def map_slide(figure, source: str, indicator: str, area: str | None) -> html.Sec
                 class_name="visually-hidden",
             ),
             select,
+            dcc.Store(id=ids.DECK_BERICHTSSTAND, data=berichtsstand),
         ],
         className="im-slide-tool",
     )

@@ -23,6 +23,7 @@ class Indicator:
     percent: bool = False
     missing: str = "keine Daten"
     caveat: str = ""
+    legend_note: str = ""  # a last legend line, e.g. the Stand of measured values
 
 
 SCHOOL_MISSING = "kein DaZ-Standort"
@@ -78,6 +79,14 @@ INDICATORS = {
     ]
 }
 DEFAULT_INDICATOR = "vka_schueler"
+
+
+def describe(indicator: str | Indicator) -> Indicator:
+    """The description of a map colouring: a built-in key or an ``Indicator`` (the
+    catalogue's indicators with a breakdown, ``dashboard.data.map_measured``)."""
+    return indicator if isinstance(indicator, Indicator) else INDICATORS[indicator]
+
+
 SCHOOL_COLUMNS = [
     "vka_schueler",
     "vka_klassen",

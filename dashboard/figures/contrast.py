@@ -15,7 +15,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.data.indicators import INDICATORS
+from dashboard.data.indicators import Indicator, describe
 from dashboard.figures.classes import Classes, classify, discrete_colorscale
 
 WASHED_OUT = "contrast(0.75) brightness(1.1) saturate(0.7)"
@@ -74,10 +74,10 @@ def map_classes(values: pd.Series, decimals: int, percent: bool) -> Classes:
     return Classes(classes.index, classes.labels, colors)
 
 
-def area_style(table: pd.DataFrame, indicator: str) -> dict:
+def area_style(table: pd.DataFrame, indicator: str | Indicator) -> dict:
     """High-contrast counterpart of the colour part of ``figures.karte.area_style``."""
-    ind = INDICATORS[indicator]
-    values = table[indicator]
+    ind = describe(indicator)
+    values = table[ind.key]
     classes = map_classes(values, ind.decimals, ind.percent)
     has_missing = bool(values.isna().any())
     scale, ticks, zmin, zmax = discrete_colorscale(classes, has_missing, MAP_MISSING)

@@ -6,10 +6,12 @@ URL on our own host, so callbacks can restyle the map without resending geometry
 
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.data.indicators import INDICATORS
+from dashboard.data.indicators import Indicator, describe
 from dashboard.figures.classes import classify, discrete_colorscale
 from dashboard.figures.template import OKABE_ITO, TEMPLATE
 from dashboard.formatting import fmt_num
@@ -47,8 +49,8 @@ SELECTED_LINE = 4.0
 DEFAULT_LINE = 0.8
 
 
-def format_value(value: float, indicator: str) -> str:
-    ind = INDICATORS[indicator]
+def format_value(value: float, indicator: str | Indicator) -> str:
+    ind = describe(indicator)
     if pd.isna(value):
         return ind.missing
     if ind.percent:
@@ -56,22 +58,33 @@ def format_value(value: float, indicator: str) -> str:
     return f"{fmt_num(value, ind.decimals)} {ind.unit}"
 
 
-def area_style(table: pd.DataFrame, level: str, indicator: str) -> dict:
+def legend_title(ind: Indicator) -> str:
+    """Name and unit, wrapped for the colour bar, and the Stand of measured values."""
+    if not ind.legend_note:
+        return ind.label.replace(" der ", "<br>der ").replace(" je ", "<br>je ")
+    return "<br>".join(
+        textwrap.wrap(ind.label, 22) + textwrap.wrap(ind.legend_note, 22)
+    )
+
+
+def area_style(table: pd.DataFrame, level: str, indicator: str | Indicator) -> dict:
     """The area trace's properties that depend on the indicator.
 
+    ``indicator`` is a built-in key or a catalogue indicator's description
+    (``dashboard.data.map_measured``); ``table`` has a column named by its key.
     Plain properties, so the page can apply them to a full figure or to a
     ``dash.Patch`` alike (only these few values travel on a recolour).
     """
-    ind = INDICATORS[indicator]
-    values = table[indicator]
+    ind = describe(indicator)
+    values = table[ind.key]
     classes = classify(values, ind.decimals, ind.percent)
     has_missing = bool(values.isna().any())
     scale, ticks, zmin, zmax = discrete_colorscale(classes, has_missing)
     ticktext = ([ind.missing] if has_missing else []) + classes.labels
-    title = ind.label.replace(" der ", "<br>der ").replace(" je ", "<br>je ")
+    title = legend_title(ind)
     return {
         "z": classes.index,
-        "text": [format_value(v, indicator) for v in values],
+        "text": [format_value(v, ind) for v in values],
         "colorscale": scale,
         "zmin": zmin,
         "zmax": zmax,
@@ -165,7 +178,7 @@ def map_figure(
     points: pd.DataFrame,
     *,
     level: str,
-    indicator: str,
+    indicator: str | Indicator,
     layers: set[str],
     show_labels: bool,
     selected: str | None,

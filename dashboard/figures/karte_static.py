@@ -12,7 +12,7 @@ import geopandas as gpd
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.data.indicators import INDICATORS
+from dashboard.data.indicators import Indicator, describe
 from dashboard.figures.classes import MISSING_COLOR, Classes, classify
 from dashboard.figures.template import TEMPLATE
 
@@ -36,7 +36,7 @@ def static_map(
     areas: gpd.GeoDataFrame,
     table: pd.DataFrame,
     key: str,
-    indicator: str,
+    indicator: str | Indicator,
     highlight: str | None = None,
     names: pd.DataFrame | None = None,
     palette: list[str] | None = None,
@@ -47,9 +47,9 @@ def static_map(
     readable on every class colour; ``palette`` replaces the class colours (e.g. the
     high-contrast palette).
     """
-    ind = INDICATORS[indicator]
-    merged = areas.merge(table[[key, indicator]], on=key, how="left")
-    classes = classify(merged[indicator], ind.decimals, ind.percent)
+    ind = describe(indicator)
+    merged = areas.merge(table[[key, ind.key]], on=key, how="left")
+    classes = classify(merged[ind.key], ind.decimals, ind.percent)
     colors = palette_for(classes, palette) if palette else classes.colors
     fig = go.Figure(layout={"template": TEMPLATE})
     groups = [(-1, ind.missing, MISSING_COLOR)] + [

@@ -9,6 +9,8 @@ withdrawal record (``withdraw_value``), both audited.
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import dash
 import dash_bootstrap_components as dbc
 import pandas as pd
@@ -19,6 +21,8 @@ from dashboard.components import indicator_views as views
 from dashboard.components import reporting
 from dashboard.components import value_withdrawal as withdrawal
 from dashboard.components.graph import graph_config
+from dashboard.data.map_measured import BREAKDOWN_NAMES
+from dashboard.data.mapdata import current_map_data
 from dashboard.data.messwert_upload import validate_rows
 from dashboard.data.progress import indicator_progress
 from dashboard.figures.beschluesse import marked, marked_sentence
@@ -37,6 +41,27 @@ dash.register_page(
 def _find(indikator_id: str, snap: current.Snapshot) -> pd.Series | None:
     cat = snap.indicators().set_index("indikator_id", drop=False)
     return cat.loc[indikator_id] if indikator_id in cat.index else None
+
+
+def map_link(ind: pd.Series, snap: current.Snapshot) -> html.P | None:
+    """The link "Auf der Karte zeigen" for an indicator with a breakdown (once the map
+    has a value for an area, at the page's Berichtsstand if any; before that, a note)."""
+    level = ind["aufschluesselung"]
+    if level not in BREAKDOWN_NAMES:
+        return None
+    point = snap.reporting.id if snap.reporting else None
+    if ind["indikator_id"] not in current_map_data(point).measured:
+        return html.P(
+            f"Karte: sobald ein Messwert je {level.capitalize()} vorliegt.",
+            className="text-muted",
+            id=ids.IND_PAGE_MAP_LINK,
+        )
+    query = {"indikator": ind["indikator_id"], "ebene": level}
+    query = {"berichtsstand": point, **query} if point else query
+    return html.P(
+        dcc.Link("Auf der Karte zeigen", href=f"/karte?{urlencode(query)}"),
+        id=ids.IND_PAGE_MAP_LINK,
+    )
 
 
 def _choices(indikator_id: str) -> list[dict]:
@@ -62,6 +87,7 @@ def body(ind: pd.Series, snap: current.Snapshot) -> list:
     return [
         html.P(["Ziel ", dcc.Link(ind["ziel_id"], href=f"/ziele?feld={goal['hf_id']}"), f": {goal['text']}"]),
         html.P(["Fortschritt: ", html.Strong(indicator_progress(ind, values).label)], className="h5"),
+        map_link(ind, snap),
         html.H2("Diagramm", className="h4"),
         dcc.Graph(
             id=ids.IND_PAGE_CHART,

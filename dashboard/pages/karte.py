@@ -1,8 +1,10 @@
-"""Karte: Gemeinden or Sozialräume coloured by an indicator, with point layers,
-drill-down panel, table alternative and the view state in the URL.
+"""Karte: Gemeinden or Sozialräume coloured by a measure or by a catalogue indicator
+with a breakdown, with point layers, drill-down panel, table alternative and the view
+state in the URL; ``?berichtsstand=<id>`` shows what was current at that Berichtsstand.
 
-Reads schools, sites, actors, population and the Sozialraum mapping (via the store)
-and the geometry served at ``/geo/…``; writes nothing.
+Reads schools, sites, actors, population, indicators and Messwerte, and the
+Sozialraum mapping (via the store and ``dashboard.current``) and the geometry served
+at ``/geo/…``; writes nothing.
 """
 
 from __future__ import annotations
@@ -22,16 +24,17 @@ from dash import (
     html,
 )
 
-from dashboard import ids, labels
+from dashboard import current, ids, labels
 from dashboard.components.cards import figure_links
+from dashboard.components.changes_views import reporting_banner
 from dashboard.components.chart_text import MAP_SUMMARY, accessible_graph
 from dashboard.components.downloads import send_table
 from dashboard.components.graph import graph_config
 from dashboard.components.info import info
+from dashboard.components.karte_measured import caveat
 from dashboard.components.karte_panel import area_options, csv_frame, panel, table
 from dashboard.components.karte_state import MapState
 from dashboard.components.map_patch import restyle
-from dashboard.data.indicators import INDICATORS
 from dashboard.data.mapdata import GEO_URLS, MapData, current_map_data
 from dashboard.figures.karte import (
     LAYERS,
@@ -65,7 +68,7 @@ def _figure(data: MapData, state: MapState):  # noqa: ANN202
         data.labels,
         data.points,
         level=state.level,
-        indicator=state.indicator,
+        indicator=data.indicator(state.indicator),
         layers=set(state.layers),
         show_labels=state.labels,
         selected=state.selected,
@@ -98,10 +101,7 @@ def _controls(state: MapState, data: MapData) -> dbc.Row:
                     dbc.Select(
                         id=ids.KARTE_INDICATOR,
                         value=state.indicator,
-                        options=[
-                            {"label": i.label, "value": k}
-                            for k, i in INDICATORS.items()
-                        ],
+                        options=data.indicator_options(),
                     ),
                 ],
                 md=4,
@@ -156,14 +156,10 @@ def _source_note(data: MapData) -> str:
     )
 
 
-def _caveat(indicator: str) -> str:
-    caveat = INDICATORS[indicator].caveat
-    return f"Hinweis zur Kennzahl: {caveat}." if caveat else ""
-
-
-def layout(**query: str) -> html.Div:
-    state = MapState.from_query(query)
-    data = current_map_data()
+def layout(berichtsstand: str = "", **query: str) -> html.Div:
+    data = current_map_data(berichtsstand)
+    measured = {k: m.level for k, m in data.measured.items()}
+    state = MapState.from_query(query, measured)
     level_keys = set(
         data.tables[state.level]["ags" if state.level == "gemeinde" else "sozialraum"]
     )
@@ -172,6 +168,7 @@ def layout(**query: str) -> html.Div:
     return html.Div(
         [
             html.H1("Karte: DaZ-Plätze, Angebote und Akteure", className="h3 mb-2"),
+            reporting_banner(current.snapshot(berichtsstand=berichtsstand), "/karte"),
             _controls(state, data),
             dbc.Row(
                 [
@@ -205,7 +202,10 @@ def layout(**query: str) -> html.Div:
             html.P(
                 [
                     _source_note(data),
-                    html.Strong(_caveat(state.indicator), id=ids.KARTE_CAVEAT),
+                    html.Strong(
+                        caveat(data, state.indicator, state.level),
+                        id=ids.KARTE_CAVEAT,
+                    ),
                 ],
                 className="im-source mt-2",
             ),
@@ -214,7 +214,12 @@ def layout(**query: str) -> html.Div:
             html.P(
                 "– = kein DaZ-Standort in der Gemeinde (keine Daten, nicht null). "
                 f"{len(data.unplaced)} landkreisweit tätige Akteure und Angebote haben keinen Ort und sind "
-                "nicht in der Karte eingezeichnet.",
+                "nicht in der Karte eingezeichnet."
+                + (
+                    " „kein Wert“ = kein Messwert des Indikators für das Gebiet."
+                    if data.measured
+                    else ""
+                ),
                 className="im-source",
             ),
             dbc.Button(
@@ -225,10 +230,13 @@ def layout(**query: str) -> html.Div:
             ),
             dcc.Download(id=ids.KARTE_CSV),
             figure_links("karte-vka-schueler"),
-            html.Div(table(data, state.level), id=ids.KARTE_TABLE),
+            html.Div(
+                table(data, state.level, indicator=state.indicator), id=ids.KARTE_TABLE
+            ),
             dcc.Store(id=ids.KARTE_SORT_STATE, data={"key": "name", "ascending": True}),
             dcc.Store(id=ids.KARTE_SELECTION, data=state.selected),
             dcc.Store(id=ids.KARTE_URL_SYNC),
+            dcc.Store(id=ids.KARTE_BERICHTSSTAND, data=data.reporting_id),
         ]
     )
 
@@ -258,6 +266,7 @@ def _clicked_key(click: dict | None, level: str, data: MapData) -> str | None:
     Output(ids.KARTE_AREA, "value"),
     Output(ids.KARTE_AREA, "options"),
     Output(ids.KARTE_AREA_LABEL, "children"),
+    Output(ids.KARTE_LEVEL, "value"),
     Input(ids.KARTE_LEVEL, "value"),
     Input(ids.KARTE_INDICATOR, "value"),
     Input(ids.KARTE_LAYERS, "value"),
@@ -265,44 +274,55 @@ def _clicked_key(click: dict | None, level: str, data: MapData) -> str | None:
     Input(ids.KARTE_GRAPH, "clickData"),
     Input(ids.KARTE_AREA, "value"),
     State(ids.KARTE_SELECTION, "data"),
+    State(ids.KARTE_BERICHTSSTAND, "data"),
     prevent_initial_call=True,
 )
-def update_map(level, indicator, layers, show_labels, click, chosen, selected):  # noqa: ANN001, ANN201
+def update_map(
+    level, indicator, layers, show_labels, click, chosen, selected, berichtsstand
+):  # noqa: ANN001, ANN201
     """Restyle the map with a Patch holding only what changed; geometry is never resent.
 
     A click on the map and the select list (the keyboard way) choose the same area.
+    An indicator with a breakdown switches the map to its level.
     """
-    data, trigger, patch = current_map_data(), ctx.triggered_id, Patch()
+    data, trigger, patch = current_map_data(berichtsstand), ctx.triggered_id, Patch()
+    ind = data.indicator(indicator)
+    if ind is None:
+        raise dash.exceptions.PreventUpdate
+    layer = data.measured.get(indicator)
+    new_level = trigger == ids.KARTE_LEVEL
+    switched = trigger == ids.KARTE_INDICATOR and layer and layer.level != level
+    if switched:
+        level, new_level = layer.level, True
     if trigger == ids.KARTE_GRAPH:
         selected = _clicked_key(click, level, data)
     elif trigger == ids.KARTE_AREA:
         selected = chosen or None
-    elif trigger == ids.KARTE_LEVEL and selected:
+    elif new_level and selected:
         g = data.tables["gemeinde"].set_index("ags")
         selected = (
             g.loc[selected, "sozialraum"]
             if level == "sozialraum" and selected in g.index
             else None
         )
-    if trigger in (ids.KARTE_LEVEL, ids.KARTE_INDICATOR):
-        restyle(patch, data.tables[level], level, indicator)
-    if trigger in (ids.KARTE_LEVEL, ids.KARTE_GRAPH, ids.KARTE_AREA):
+    if new_level or trigger == ids.KARTE_INDICATOR:
+        restyle(patch, data.tables[level], level, ind)
+    if new_level or trigger in (ids.KARTE_GRAPH, ids.KARTE_AREA):
         widths = line_widths(data.tables[level], level, selected)
         patch["data"][TRACE_AREA[level]]["marker"]["line"]["width"] = widths
-    if trigger == ids.KARTE_LEVEL:
+    if new_level:
         for lv, trace in TRACE_AREA.items():
             patch["data"][trace]["visible"] = patch["data"][trace]["showscale"] = (
                 lv == level
             )
-    if trigger in (ids.KARTE_LEVEL, ids.KARTE_LABELS):
+    if new_level or trigger == ids.KARTE_LABELS:
         for lv, trace in TRACE_LABEL.items():
             patch["data"][trace]["visible"] = bool(show_labels) and lv == level
     if trigger == ids.KARTE_LAYERS:
         for layer, traces in POINT_TRACES.items():
             for trace in traces:
                 patch["data"][trace]["visible"] = layer in (layers or [])
-    changed_selection = trigger in (ids.KARTE_LEVEL, ids.KARTE_GRAPH, ids.KARTE_AREA)
-    new_level = trigger == ids.KARTE_LEVEL
+    changed_selection = new_level or trigger in (ids.KARTE_GRAPH, ids.KARTE_AREA)
     return (
         patch,
         panel(
@@ -314,10 +334,13 @@ def update_map(level, indicator, layers, show_labels, click, chosen, selected): 
         if changed_selection
         else dash.no_update,
         selected if changed_selection else dash.no_update,
-        _caveat(indicator) if trigger == ids.KARTE_INDICATOR else dash.no_update,
+        caveat(data, indicator, level)
+        if trigger in (ids.KARTE_LEVEL, ids.KARTE_INDICATOR)
+        else dash.no_update,
         (selected or "") if changed_selection else dash.no_update,
         area_options(data, level) if new_level else dash.no_update,
         AREA_LABEL[level] if new_level else dash.no_update,
+        level if switched else dash.no_update,
     )
 
 
@@ -325,12 +348,14 @@ def update_map(level, indicator, layers, show_labels, click, chosen, selected): 
     Output(ids.KARTE_TABLE, "children"),
     Output(ids.KARTE_SORT_STATE, "data"),
     Input(ids.KARTE_LEVEL, "value"),
+    Input(ids.KARTE_INDICATOR, "value"),
     Input({"type": ids.KARTE_SORT, "col": ALL}, "n_clicks"),
     State(ids.KARTE_SORT_STATE, "data"),
+    State(ids.KARTE_BERICHTSSTAND, "data"),
     prevent_initial_call=True,
 )
-def sort_table(level, _clicks, sort):  # noqa: ANN001, ANN201
-    """Re-render the table for a new level or a click on a column header."""
+def sort_table(level, indicator, _clicks, sort, berichtsstand):  # noqa: ANN001, ANN201
+    """Re-render the table for a new level or indicator or a click on a header."""
     trigger = ctx.triggered_id
     if isinstance(trigger, dict):
         if not any(_clicks):
@@ -340,23 +365,27 @@ def sort_table(level, _clicks, sort):  # noqa: ANN001, ANN201
             "key": key,
             "ascending": not sort["ascending"] if sort["key"] == key else key == "name",
         }
-    return table(current_map_data(), level, sort["key"], sort["ascending"]), sort
+    data = current_map_data(berichtsstand)
+    return table(data, level, sort["key"], sort["ascending"], indicator), sort
 
 
 @callback(
     Output(ids.KARTE_CSV, "data"),
     Input(ids.KARTE_CSV_BUTTON, "n_clicks"),
     State(ids.KARTE_LEVEL, "value"),
+    State(ids.KARTE_BERICHTSSTAND, "data"),
     prevent_initial_call=True,
 )
-def download_csv(_n, level):  # noqa: ANN001, ANN201
-    return send_table(csv_frame(current_map_data(), level), f"karte_{level}")
+def download_csv(_n, level, berichtsstand):  # noqa: ANN001, ANN201
+    data = current_map_data(berichtsstand)
+    return send_table(csv_frame(data, level), f"karte_{level}")
 
 
 clientside_callback(
     """
-    function (level, indicator, layers, labels, selected) {
-        window.imUrlState.push({ebene: level, indikator: indicator, ebenen: (layers || []).join(","),
+    function (level, indicator, layers, labels, selected, berichtsstand) {
+        window.imUrlState.push({berichtsstand: berichtsstand || null, ebene: level,
+                                indikator: indicator, ebenen: (layers || []).join(","),
                                 beschriftung: labels ? "1" : null, auswahl: selected || null});
         return window.dash_clientside.no_update;
     }
@@ -367,5 +396,6 @@ clientside_callback(
     Input(ids.KARTE_LAYERS, "value"),
     Input(ids.KARTE_LABELS, "value"),
     Input(ids.KARTE_SELECTION, "data"),
+    State(ids.KARTE_BERICHTSSTAND, "data"),
     prevent_initial_call=True,
 )

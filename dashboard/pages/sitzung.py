@@ -27,8 +27,8 @@ from dashboard.components.goal_slides import (
 from dashboard.components.map_patch import restyle
 from dashboard.current import capacity_frame
 from dashboard.data.daz import observed_class_size, scenario, scenario_by_area
-from dashboard.data.indicators import INDICATORS
-from dashboard.data.mapdata import GEO_URLS, build_map_data, current_map_data
+from dashboard.data.indicators import DEFAULT_INDICATOR
+from dashboard.data.mapdata import GEO_URLS, current_map_data
 from dashboard.figures import contrast as hc
 from dashboard.figures.daz import capacity_by_group, daz_trend
 from dashboard.figures.karte import TRACE_AREA, map_figure
@@ -43,21 +43,26 @@ dash.register_page(
 )
 
 
-def _map(area: str | None, indicator: str, contrast: bool, snap=None):  # noqa: ANN001, ANN202
-    s = services.get()
-    data = (
-        build_map_data(s.repo, s.gemeinden, s.sozialraeume, snap)
-        if snap is not None and snap.reporting
-        else current_map_data()
-    )
+def _map_slide(area: str | None, indicator: str, contrast: bool, snap):  # noqa: ANN001, ANN202
+    """The map slide with the data of the deck (now or its Berichtsstand); catalogue
+    indicators of the slide's level (Sozialräume with an area, else Gemeinden) can
+    colour it too."""
+    reporting = snap.reporting.id if snap.reporting else None
+    data = current_map_data(reporting)
     level = "sozialraum" if area else "gemeinde"
+    options = [
+        o for o in data.indicator_options()
+        if o["value"] not in data.measured or data.measured[o["value"]].level == level
+    ]  # fmt: skip
+    if indicator not in [o["value"] for o in options]:
+        indicator = DEFAULT_INDICATOR
     fig = map_figure(
         GEO_URLS,
         data.tables,
         data.labels,
         data.points,
         level=level,
-        indicator=indicator,
+        indicator=data.indicator(indicator),
         layers={"schulen"},
         show_labels=True,
         selected=area,
@@ -66,11 +71,17 @@ def _map(area: str | None, indicator: str, contrast: bool, snap=None):  # noqa: 
     fig = sl.projector_map(fig)
     if contrast:
         for lv in ("gemeinde", "sozialraum"):
-            _contrast_area(fig.data[TRACE_AREA[lv]], data.tables[lv], indicator)
-    return fig, f"Schulen {data.school_year}: {data.school_source}"
+            _contrast_area(
+                fig.data[TRACE_AREA[lv]], data.tables[lv], data.indicator(indicator)
+            )
+    source = f"Schulen {data.school_year}: {data.school_source}"
+    if indicator in data.measured:
+        layer = data.measured[indicator]
+        source += f"; {layer.indicator.short}: {layer.source()}"
+    return sl.map_slide(fig, source, indicator, area, options, reporting)
 
 
-def _contrast_area(trace, table, indicator: str) -> None:  # noqa: ANN001
+def _contrast_area(trace, table, indicator) -> None:  # noqa: ANN001
     style = hc.area_style(table, indicator)
     for prop in ("z", "colorscale", "zmin", "zmax"):
         trace[prop] = style[prop]
@@ -121,11 +132,7 @@ def layout(**query: str) -> html.Div:
                 )
             ]
         elif key == "karte":
-            made = [
-                sl.map_slide(
-                    *_map(area, plan.indicator, contrast, snap), plan.indicator, area
-                )
-            ]
+            made = [_map_slide(area, plan.indicator, contrast, snap)]
         elif key == "daz":
             by = "schulart" if area else "sozialraum"
             made = [
@@ -168,19 +175,20 @@ def _changes_slide(snap):  # noqa: ANN001, ANN202
     Output(ids.DECK_MAP, "figure"),
     Input(ids.DECK_MAP_INDICATOR, "value"),
     State(ids.DECK, "className"),
+    State(ids.DECK_BERICHTSSTAND, "data"),
     prevent_initial_call=True,
 )
-def deck_map(indicator, class_name):  # noqa: ANN001, ANN201
-    if indicator not in INDICATORS:
+def deck_map(indicator, class_name, berichtsstand):  # noqa: ANN001, ANN201
+    """Recolour the slide map with the deck's data: a Berichtsstand's, or today's."""
+    data = current_map_data(berichtsstand)
+    ind = data.indicator(indicator)
+    if ind is None:
         return dash.no_update
-    data = current_map_data()
     patch = Patch()
     for level in ("gemeinde", "sozialraum"):
-        restyle(patch, data.tables[level], level, indicator)
+        restyle(patch, data.tables[level], level, ind)
         if dk.CONTRAST_CLASS in (class_name or ""):
-            _contrast_area(
-                patch["data"][TRACE_AREA[level]], data.tables[level], indicator
-            )
+            _contrast_area(patch["data"][TRACE_AREA[level]], data.tables[level], ind)
     return patch
 
 

@@ -403,3 +403,19 @@ def test_withdrawn_values_do_not_count_and_the_earlier_entry_comes_back(repo):
         last = conn.execute(select(audit).order_by(audit.c.id.desc())).first()
     assert last.benutzer == "carla" and last.aktion == "Messwert zurückgenommen"
     assert "Tippfehler" in last.details and "I-TEST-KURSE 2018" in last.details
+
+
+def test_current_value_per_area_is_the_latest_date_not_the_latest_entry():
+    from dashboard.current import latest_by_area
+
+    values = pd.DataFrame(
+        [
+            ["I-X", "2019-12-31", "14627230", 5.0],
+            ["I-X", "2018", "14627230", 3.0],  # entered later, but older
+            ["I-X", "2020", "", 9.0],  # Landkreis: no area
+            ["I-Y", "2021", "14627230", 1.0],
+        ],
+        columns=["indikator_id", "datum", "gebiet", "wert"],
+    )
+    latest = latest_by_area(values, "I-X")
+    assert latest[["gebiet", "wert"]].values.tolist() == [["14627230", 5.0]]
