@@ -22,6 +22,7 @@ PARAM = "berichtsstand"
 FROZEN_PATHS = (
     "/",
     "/daz",
+    "/karte",
     "/ziele",
     "/indikatoren",
     "/indikator",

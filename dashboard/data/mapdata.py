@@ -63,12 +63,14 @@ def build_map_data(
     sozialraeume,  # noqa: ANN001
     snap: Snapshot | None = None,
 ) -> MapData:
-    """Map tables, labels and points; school figures of the current school year."""
+    """Map tables, labels and points: school figures of the current school year,
+    actors, Angebote and indicator values, all now or as of ``snap``."""
     mapping = repo.table("sozialraeume")
     snap = snap or Snapshot(repo)
     figures = snap.schools()
-    schools, sites = figures.frame, repo.records("angebot")
-    actors, population = repo.records("akteur"), repo.table("einwohner")
+    # actors and Angebote as they were (at a Berichtsstand) or are
+    schools, sites = figures.frame, snap.records("angebot")
+    actors, population = snap.records("akteur"), repo.table("einwohner")
     actors = actors[actors["status"] != "beendet"]  # ended actors leave the map
     g = gemeinde_indicators(mapping, schools, sites, actors, population)
     gem_labels = representative_points(gemeinden, "ags").merge(

@@ -56,10 +56,9 @@ def map_link(ind: pd.Series, snap: current.Snapshot) -> html.P | None:
             className="text-muted",
             id=ids.IND_PAGE_MAP_LINK,
         )
-    query = {"indikator": ind["indikator_id"], "ebene": level}
-    query = {"berichtsstand": point, **query} if point else query
-    return html.P(
-        dcc.Link("Auf der Karte zeigen", href=f"/karte?{urlencode(query)}"),
+    query = urlencode({"indikator": ind["indikator_id"], "ebene": level})
+    return html.P(  # reporting.keep adds the page's Berichtsstand
+        dcc.Link("Auf der Karte zeigen", href=f"/karte?{query}"),
         id=ids.IND_PAGE_MAP_LINK,
     )
 

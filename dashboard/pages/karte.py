@@ -25,8 +25,8 @@ from dash import (
 )
 
 from dashboard import current, ids, labels
+from dashboard.components import reporting
 from dashboard.components.cards import figure_links
-from dashboard.components.changes_views import reporting_banner
 from dashboard.components.chart_text import MAP_SUMMARY, accessible_graph
 from dashboard.components.downloads import send_table
 from dashboard.components.graph import graph_config
@@ -156,8 +156,13 @@ def _source_note(data: MapData) -> str:
     )
 
 
+# URL parameters the Berichtsstand chooser carries over
+KEEP = ("ebene", "indikator", "ebenen", "beschriftung", "auswahl")
+
+
 def layout(berichtsstand: str = "", **query: str) -> html.Div:
-    data = current_map_data(berichtsstand)
+    snap = current.snapshot(berichtsstand=berichtsstand)
+    data = current_map_data(reporting.stand_id(snap))
     measured = {k: m.level for k, m in data.measured.items()}
     state = MapState.from_query(query, measured)
     level_keys = set(
@@ -165,10 +170,10 @@ def layout(berichtsstand: str = "", **query: str) -> html.Div:
     )
     if state.selected not in level_keys:
         state = MapState(state.level, state.indicator, state.layers, state.labels, None)
-    return html.Div(
+    page = html.Div(
         [
             html.H1("Karte: DaZ-Plätze, Angebote und Akteure", className="h3 mb-2"),
-            reporting_banner(current.snapshot(berichtsstand=berichtsstand), "/karte"),
+            reporting.bar(snap, "/karte", query, KEEP),
             _controls(state, data),
             dbc.Row(
                 [
@@ -239,6 +244,7 @@ def layout(berichtsstand: str = "", **query: str) -> html.Div:
             dcc.Store(id=ids.KARTE_BERICHTSSTAND, data=data.reporting_id),
         ]
     )
+    return reporting.keep(page, snap)
 
 
 def _clicked_point(click: dict | None) -> str | None:
