@@ -155,7 +155,9 @@ def map_slide(
                 visible=False,
             )
         ],
-        f"{source}; {labels.BKG_ATTRIBUTION}. Sozialräume: {labels.SOZIALRAUM_HINWEIS}.",
+        f"{source}; {labels.BKG_ATTRIBUTION}."
+        # the Sozialraum caveat only where the map shows Sozialräume
+        + (f" Sozialräume: {labels.SOZIALRAUM_HINWEIS}." if area else ""),
         tools=[tool],
     )
 

@@ -267,3 +267,6 @@ def test_slide_footers_name_a_shared_source_once(app, tmp_path, monkeypatch):
     assert len(found) >= 2  # Überblick and DaZ slides
     assert all(f.count("Quelle: Kreisschulamt") == 1 for f in found), found
     assert "DaZ-Schüler 2017/18 und Schulen 2017/18: Quelle: Kreisschulamt" in found[0]
+    # the Gemeinde map names no Sozialraum caveat (it shows no Sozialräume)
+    (map_footer,) = [f for f in footers(tree) if "GeoBasis-DE" in f]
+    assert "Sozialräume" not in map_footer
