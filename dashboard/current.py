@@ -59,7 +59,7 @@ from dashboard.store import goals as goal_store
 from dashboard.store import indicators as indicator_store
 from dashboard.store import measures as measure_store
 from dashboard.store import records as record_store
-from dashboard.store.daz_imports import ACTIVE
+from dashboard.store.import_log import ACTIVE
 
 SCHOOL_NUMBERS = ["vka_schueler", "vka_klassen", "kapazitaetsreserve"]
 

@@ -19,7 +19,7 @@ from dashboard.components.indicator_views import catalogue_table
 from dashboard.data import daz_upload, messwert_upload
 from dashboard.data.daz import BASE_YEAR
 from dashboard.formatting import fmt_num, fmt_stand
-from dashboard.store import daz_imports, indicators, models
+from dashboard.store import daz_imports, import_log, indicators, models
 
 
 def _checked(parsed: object, filename: str, what: str, table: pd.DataFrame) -> list:
@@ -95,7 +95,7 @@ def _preview_daz(parsed: daz_upload.ParsedUpload, filename: str) -> list:
 DAZ = ImportSpec(
     ids=ids.DAZ_IMPORT,
     table=models.daz_import,
-    active=daz_imports.ACTIVE,
+    active=import_log.ACTIVE,
     href="/daz?tab=import",
     login_next="/daz?tab=import",
     intro=(
@@ -141,7 +141,7 @@ def _preview_values(parsed: messwert_upload.ParsedValues, filename: str) -> list
 MESSWERTE = ImportSpec(
     ids=ids.MW_IMPORT,
     table=models.messwert_import,
-    active=daz_imports.ACTIVE,
+    active=import_log.ACTIVE,
     href="/indikatoren",
     intro=(
         "CSV, Text oder Excel mit den Spalten Indikator (Kennung), Datum, Wert, Quelle "

@@ -5,12 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pandas as pd
-from sqlalchemy import Engine, func, insert, select, update
+from sqlalchemy import Engine, func, insert, select
 
+from dashboard.store.import_log import ACTIVE, mark_reverted
 from dashboard.store.models import audit, daz_import, daz_import_zeile
-
-ACTIVE = "aktiv"
-REVERTED = "zurückgenommen"
 
 
 def commit_import(engine: Engine, rows: pd.DataFrame, user: str, filename: str) -> int:
@@ -52,29 +50,7 @@ def revert_import(engine: Engine, import_id: int, user: str) -> None:
     ValueError
         If the import does not exist or is already reverted (German message).
     """
-    now = datetime.now(UTC)
-    with engine.begin() as conn:
-        status = conn.execute(
-            select(daz_import.c.status).where(daz_import.c.id == import_id)
-        ).scalar()
-        if status is None:
-            raise ValueError(f"Import {import_id} gibt es nicht.")
-        if status != ACTIVE:
-            raise ValueError(f"Import {import_id} ist bereits zurückgenommen.")
-        conn.execute(
-            update(daz_import)
-            .where(daz_import.c.id == import_id)
-            .values(status=REVERTED, geaendert_von=user, geaendert_am=now)
-        )
-        conn.execute(
-            insert(audit).values(
-                zeit=now,
-                benutzer=user,
-                aktion="Import zurückgenommen",
-                tabelle="daz_import",
-                details=f"Import {import_id}",
-            )
-        )
+    mark_reverted(engine, daz_import, import_id, user)
 
 
 def list_imports(

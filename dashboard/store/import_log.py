@@ -1,11 +1,18 @@
-"""One page of an import log (school years, Messwerte, actor list): the three import
-tables share the columns ``id, zeit, benutzer, dateiname, zeilen, status,
-geaendert_von, geaendert_am``."""
+"""Import logs (school years, Messwerte, actor list): the three import tables share
+the columns ``id, zeit, benutzer, dateiname, zeilen, status, geaendert_von,
+geaendert_am``; one page of a log, and marking an import reverted."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pandas as pd
-from sqlalchemy import Engine, Table, func, select
+from sqlalchemy import Engine, Table, func, insert, select, update
+
+from dashboard.store.models import audit
+
+ACTIVE = "aktiv"
+REVERTED = "zurückgenommen"
 
 
 def page(
@@ -16,3 +23,36 @@ def page(
     with engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(table)).scalar_one()
         return pd.read_sql(query, conn), total
+
+
+def mark_reverted(
+    engine: Engine, table: Table, import_id: int, user: str, noun: str = "Import"
+) -> None:
+    """Mark an active import reverted (who, when; audited); its rows stay stored.
+
+    Raises
+    ------
+    ValueError
+        If the import does not exist or is already reverted (German message).
+    """
+    now = datetime.now(UTC)
+    with engine.begin() as conn:
+        row = table.c.id == import_id
+        if conn.execute(select(table.c.status).where(row)).scalar() is None:
+            raise ValueError(f"{noun} {import_id} gibt es nicht.")
+        changed = conn.execute(
+            update(table)
+            .where(row, table.c.status == ACTIVE)  # two admins at once: one wins
+            .values(status=REVERTED, geaendert_von=user, geaendert_am=now)
+        ).rowcount
+        if not changed:
+            raise ValueError(f"{noun} {import_id} ist bereits zurückgenommen.")
+        conn.execute(
+            insert(audit).values(
+                zeit=now,
+                benutzer=user,
+                aktion=f"{noun} zurückgenommen",
+                tabelle=table.name,
+                details=f"Import {import_id}",
+            )
+        )

@@ -13,11 +13,11 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 
 import pandas as pd
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Engine, insert, select
 from sqlalchemy.exc import IntegrityError
 
-from dashboard.store.daz_imports import ACTIVE, REVERTED
 from dashboard.store.goals import Conflict
+from dashboard.store.import_log import ACTIVE, mark_reverted
 from dashboard.store.models import (
     audit,
     indikator_version,
@@ -133,22 +133,7 @@ def add_values(
 
 def revert_values_import(engine: Engine, import_id: int, user: str) -> None:
     """Mark an import of values as reverted; its rows stay but no longer count."""
-    now = datetime.now(UTC)
-    with engine.begin() as conn:
-        status = conn.execute(
-            select(messwert_import.c.status).where(messwert_import.c.id == import_id)
-        ).scalar()
-        if status is None:
-            raise ValueError(f"Messwert-Import {import_id} gibt es nicht.")
-        if status != ACTIVE:
-            raise ValueError(f"Messwert-Import {import_id} ist bereits zurückgenommen.")
-        conn.execute(
-            update(messwert_import)
-            .where(messwert_import.c.id == import_id)
-            .values(status=REVERTED, geaendert_von=user, geaendert_am=now)
-        )
-        _audit(conn, user, now, "Messwert-Import zurückgenommen", "messwert_import",
-               f"Import {import_id}")  # fmt: skip
+    mark_reverted(engine, messwert_import, import_id, user, "Messwert-Import")
 
 
 def withdraw_value(engine: Engine, eintrag_id: int, reason: str, user: str) -> None:
