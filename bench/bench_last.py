@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import os
 import random
 import sys
 import tempfile
@@ -151,7 +152,7 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--minutes", type=float, default=2.0)
     parser.add_argument("--closed-s", type=float, default=20.0)
     args = parser.parse_args(argv)
-    results: dict = {"pages": PAGES}
+    results: dict = {"pages": PAGES, "load_average_1_5_15": {"start": os.getloadavg()}}
     with tempfile.TemporaryDirectory() as instance:
         env = {"IM_INSTANCE_DIR": instance, "SECRET_KEY": "bench"}
         dev = Server([sys.executable, "app.py"], env)
@@ -179,6 +180,7 @@ def main(argv: list[str] | None = None) -> dict:
                 )
                 print(name, key, results[key][name], flush=True)
             server.stop()
+    results["load_average_1_5_15"]["end"] = os.getloadavg()
     viewer = results["viewer_model"]
     results["target_met"] = (
         viewer["p95_ms"] is not None
