@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.current import Snapshot, is_ended
+from dashboard.data.beschluss_rules import WITHDRAWN
 from dashboard.data.progress import STATUS, indicator_progress
 from dashboard.data.records import KEY
 
@@ -47,6 +48,7 @@ class Changes:
     matrix_a: pd.DataFrame
     matrix_b: pd.DataFrame
     records: pd.DataFrame  # typ, id, name, aenderung, felder, benutzer, zeit, grund
+    decisions: pd.DataFrame  # beschluss_id, datum, gremium, nummer, text, aenderung, …
 
 
 def _goals(a: Snapshot, b: Snapshot) -> pd.DataFrame:
@@ -200,6 +202,29 @@ def _records(a: Snapshot, b: Snapshot) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=RECORD_COLUMNS)
 
 
+DECISION_CHANGES = ["beschluss_id", "datum", "gremium", "nummer", "text",
+                    "aenderung", "benutzer", "zeit", "grund"]  # fmt: skip
+
+
+def decisions(a: Snapshot, b: Snapshot) -> pd.DataFrame:
+    """Beschlüsse recorded, corrected or withdrawn from ``a`` to ``b``, oldest first."""
+    before = a.decisions(withdrawn=True).set_index("beschluss_id", drop=False)
+    after = b.decisions(withdrawn=True)
+    rows = []
+    for _, r in after.iterrows():
+        key = r["beschluss_id"]
+        if key not in before.index:
+            what = WITHDRAWN if r["status"] == WITHDRAWN else "neu"
+        elif before.loc[key, "version"] == r["version"]:
+            continue
+        elif r["status"] == WITHDRAWN:
+            what = WITHDRAWN
+        else:
+            what = "korrigiert"
+        rows.append({**r.to_dict(), "aenderung": what})
+    return pd.DataFrame(rows, columns=[*after.columns, "aenderung"])[DECISION_CHANGES]
+
+
 def compare(a: Snapshot, b: Snapshot) -> Changes:
     """Everything that changed from ``a`` to ``b``."""
     goals, fields = b.table("ziele"), b.table("handlungsfelder")
@@ -217,4 +242,5 @@ def compare(a: Snapshot, b: Snapshot) -> Changes:
         matrix_a=status_matrix(goals, a.goals(), fields),
         matrix_b=status_matrix(goals, b.goals(), fields),
         records=_records(a, b),
+        decisions=decisions(a, b),
     )

@@ -113,6 +113,8 @@ def sections(changes: Changes, names: dict[str, str], titles: dict[str, str]) ->
                "Keine Veränderung je Schule."),
         html.H2("Akteure und Angebote: neu, beendet, geändert", className="h4 mt-3"),
         record_changes(changes, "veraenderungen-akteure"),
+        html.H2("Beschlüsse: neu, korrigiert, zurückgezogen", className="h4 mt-3"),
+        decision_changes(changes, "veraenderungen-beschluesse"),
     ]  # fmt: skip
 
 
@@ -121,6 +123,29 @@ def field_names(typ: str, fields: list[str]) -> str:
     kind = "akteur" if typ == "Akteur" else "angebot"
     form = {f.name: f.label for f in record_fields(kind, {})}
     return ", ".join(form.get(c) or german_header(c) for c in fields)
+
+
+def decision_summary(changes: Changes) -> str:
+    """One line for a slide: the Beschlüsse that changed, by body, number or date."""
+    parts = [
+        f"{r.gremium} {r.nummer or fmt_stand(r.datum)} ({r.aenderung})"
+        for r in changes.decisions.itertuples()
+    ]
+    return "Beschlüsse: " + "; ".join(parts) + "."
+
+
+def decision_changes(changes: Changes, table_id: str | None = None) -> html.Div:
+    """Beschlüsse recorded, corrected or withdrawn between the two states."""
+    frame = changes.decisions.assign(
+        datum=changes.decisions["datum"].map(fmt_stand),
+        wann=changes.decisions["zeit"].map(
+            lambda z: "–" if pd.isna(z) else fmt_time(z)
+        ),
+    )
+    cols = {"datum": "Datum", "gremium": "Gremium", "nummer": "Nummer", "text": "Beschluss",
+            "aenderung": "Veränderung", "benutzer": "Wer", "wann": "Wann", "grund": "Grund"}  # fmt: skip
+    body = _table(frame, cols, "Keine Beschlüsse neu, korrigiert oder zurückgezogen.")
+    return html.Div(body, id=table_id) if table_id else html.Div(body)
 
 
 def _record_rows(changes: Changes) -> pd.DataFrame:
@@ -236,6 +261,7 @@ def changes_slide(
         html.P(f"{len(changes.values)} neue Messwerte, {len(changes.progress)} Indikatoren mit geändertem Fortschritt.",
                className="mb-1"),
         html.P(record_summary(changes) + _record_names(changes), className="mb-1", id="folie-veraenderungen-akteure"),
+        html.P(decision_summary(changes), className="mb-1", id="folie-veraenderungen-beschluesse") if len(changes.decisions) else None,
         matrix_table(changes.matrix_b[moved], titles, changes.matrix_a) if moved.any() else None,
     ]  # fmt: skip
     return slide("veraenderungen", "Veränderungen seit der letzten Sitzung", body,

@@ -407,3 +407,36 @@ def test_save_callback_refuses_anonymous_and_names_fields_for_editors(app, clien
     for message in ("Bitte das Datum", "Bitte das Gremium wählen", "höchstens 2000 Zeichen", "aus der Liste wählen"):  # fmt: skip
         assert message in text
     assert services.repo.version() == before
+
+
+def test_veraenderungen_list_beschluesse_recorded_corrected_withdrawn(repo):
+    from dashboard.changes import compare
+    from dashboard.components.changes_views import decision_changes, decision_summary
+    from dashboard.current import reporting_points
+    from dashboard.store import berichtsstaende
+
+    engine = repo.engine
+    kept = store.record(engine, GOOD, "anna", TODAY)
+    berichtsstaende.close(engine, "Lenkungsgruppe A", "2027-03-12", "admin")
+    fixed = store.record(engine, GOOD | {"datum": "10.03.2027", "text": "Zweiter"}, "anna", TODAY)  # fmt: skip
+    store.correct(engine, kept, 1, GOOD | {"text": "Berichtigt"}, "Tippfehler", "ben", TODAY)  # fmt: skip
+    berichtsstaende.close(engine, "Lenkungsgruppe B", "2027-06-11", "admin")
+    store.withdraw(engine, fixed, 1, "aufgehoben", "carl")
+    a, b = reporting_points(engine)
+    ab = compare(Snapshot(repo, reporting=a), Snapshot(repo, reporting=b)).decisions
+    assert ab[["beschluss_id", "aenderung", "benutzer"]].values.tolist() == [
+        [fixed, "neu", "anna"],
+        [kept, "korrigiert", "ben"],
+    ]
+    today = compare(Snapshot(repo, reporting=b), Snapshot(repo))
+    assert today.decisions[["beschluss_id", "aenderung", "grund"]].values.tolist() == [
+        [fixed, "zurückgezogen", "aufgehoben"]
+    ]
+    assert (
+        decision_summary(today)
+        == "Beschlüsse: Lenkungsgruppe 10.03.2027 (zurückgezogen)."
+    )
+    assert "zurückgezogen" in str(decision_changes(today))
+    from dashboard.changes import decisions as decision_changes_of
+
+    assert decision_changes_of(Snapshot(repo), Snapshot(repo)).empty

@@ -419,3 +419,29 @@ def test_current_value_per_area_is_the_latest_date_not_the_latest_entry():
     )
     latest = latest_by_area(values, "I-X")
     assert latest[["gebiet", "wert"]].values.tolist() == [["14627230", 5.0]]
+
+
+def test_beschluesse_latest_version_by_then_withdrawn_ones_do_not_count(repo):
+    """Beschlüsse: the concept's one from the start; a recorded one from its save; a
+    correction replaces it; a withdrawal ends it (the register still lists it)."""
+    from dashboard.store import beschluesse
+
+    engine = repo.engine
+    values = {"datum": "01.03.2017", "gremium": "Lenkungsgruppe", "text": "Pool"}
+    start = datetime.now(UTC)
+    new_id = beschluesse.record(engine, values, "anna")
+    recorded = datetime.now(UTC)
+    beschluesse.correct(engine, new_id, 1, values | {"text": "Pool aufbauen"}, "Wortlaut", "ben")  # fmt: skip
+    corrected = datetime.now(UTC)
+    beschluesse.withdraw(engine, new_id, 2, "aufgehoben", "carl")
+
+    def texts(as_of=None) -> list[str]:  # noqa: ANN001
+        return Snapshot(repo, as_of=as_of).decisions()["text"].tolist()
+
+    concept = "die Erstellung eines Integrationskonzeptes"
+    assert texts(start) == [concept]
+    assert texts(recorded) == [concept, "Pool"]
+    assert texts(corrected) == [concept, "Pool aufbauen"]
+    assert texts() == [concept]
+    register = Snapshot(repo).decisions(withdrawn=True).set_index("beschluss_id")
+    assert register.loc[new_id, ["status", "version"]].tolist() == ["zurückgezogen", 3]

@@ -17,12 +17,13 @@ from dashboard.config import Settings
 from dashboard.data.daz_upload import parse_upload
 from dashboard.data.loaders import load_all
 from dashboard.services import start
-from dashboard.store import goals, indicators, measures
+from dashboard.store import beschluesse, goals, indicators, measures
 from dashboard.store.backup import BackupError, backup, restore
 from dashboard.store.daz_imports import commit_import, revert_import
 from dashboard.store.db import make_engine, migrate
 from dashboard.store.models import (
     audit,
+    beschluss_version,
     massnahme_version,
     messwert,
     messwert_widerruf,
@@ -106,7 +107,15 @@ def test_history_tables_are_append_only(seeded):
     indicators.add_values(pg, value, "anna")
     entry = int(indicators.entries(pg)["id"].iloc[0])
     indicators.withdraw_value(pg, entry, "Tippfehler", "bert")
-    for table in (ziel_version, messwert, audit, massnahme_version, messwert_widerruf):
+    beschluesse.record(
+        pg,
+        {"datum": "01.03.2017", "gremium": "Lenkungsgruppe", "text": "Pool aufbauen"},
+        "a",
+    )
+    for table in (
+        ziel_version, messwert, audit, massnahme_version, messwert_widerruf,
+        beschluss_version,
+    ):  # fmt: skip
         for statement in (delete(table), update(table).values(id=99)):
             with (
                 pytest.raises(DatabaseError, match="unveränderlich"),
