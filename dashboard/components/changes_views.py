@@ -115,6 +115,7 @@ def sections(changes: Changes, names: dict[str, str], titles: dict[str, str]) ->
         record_changes(changes, "veraenderungen-akteure"),
         html.H2("Beschlüsse: neu, korrigiert, zurückgezogen", className="h4 mt-3"),
         decision_changes(changes, "veraenderungen-beschluesse"),
+        html.P(dcc.Link("Alle Beschlüsse", href="/beschluesse")),
     ]  # fmt: skip
 
 

@@ -28,6 +28,7 @@ FROZEN_PATHS = (
     "/indikator",
     "/sitzung",
     "/briefing",
+    "/beschluesse",
 )
 FROZEN_PREFIXES = ("/abbildung/",)
 TODAY_CLASS = "im-aktuell"  # a link that leaves the Berichtsstand on purpose

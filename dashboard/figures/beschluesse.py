@@ -21,7 +21,9 @@ LINE_COLOR = "#4d4d4d"  # 8.5:1 on white
 ROW_PX = 20  # one label row
 FONT_SIZE = 13
 CHAR_PX = 7.5  # average label character at FONT_SIZE, for spacing the rows
-ASSUMED_PLOT_PX = 800  # plot width when the figure does not fix one
+ASSUMED_PLOT_PX = (
+    450  # narrowest plot the charts get (Überblick at 1024 px): rows never collide
+)
 
 
 @dataclass(frozen=True)
@@ -100,11 +102,15 @@ def _rows(marks: list[Mark], plot_px: float) -> list[int]:
     return [rows[order.index(i)] for i in range(len(marks))]
 
 
+AXIS_PX = 40  # tick labels and axis title below the plot
+
+
 def plot_height(fig: go.Figure, default: float = 420) -> float:
-    """The plot area's height in pixels (``default`` for the figure's height if unset)."""
+    """The plot area's height in pixels, at least (``default``: the smallest height
+    the page gives the figure when the figure does not fix one)."""
     margin = fig.layout.margin
     height = fig.layout.height or default
-    return height - (margin.t or 0) - (margin.b or 0)
+    return height - (margin.t or 0) - (margin.b or 0) - AXIS_PX
 
 
 def headroom(marks: list[Mark], height_px: float) -> float:
@@ -112,7 +118,7 @@ def headroom(marks: list[Mark], height_px: float) -> float:
     if not marks:
         return 0.0
     rows = max(_rows(marks, ASSUMED_PLOT_PX)) + 1
-    return min(0.6, (rows * ROW_PX + 6) / height_px)
+    return min(0.6, (rows * ROW_PX + 12) / height_px)
 
 
 def keep_free(lo: float, hi: float, share: float) -> list[float]:

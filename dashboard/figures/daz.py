@@ -62,7 +62,8 @@ def daz_trend(
     shown = []
     if decisions is not None and len(decisions):
         shown = marks.school_year_marks(decisions, list(wide.index))
-    free = marks.headroom(shown, marks.plot_height(fig, 380))
+    # the smallest this chart is shown: 360 px on the Überblick, with its legend above
+    free = marks.headroom(shown, marks.plot_height(fig, 360) - 30)
     fig.update_yaxes(
         title_text="Schüler",
         rangemode="tozero",

@@ -24,7 +24,7 @@ def mark_decisions(
     numbers = [float(y) for y in ys if pd.notna(y)]
     lo, hi = (min(numbers), max(numbers)) if numbers else (0.0, 1.0)
     pad = (hi - lo) * 0.15 or abs(hi) * 0.15 or 1.0
-    free = marks.headroom(shown, marks.plot_height(fig))
+    free = marks.headroom(shown, marks.plot_height(fig, 380))
     fig.update_yaxes(range=marks.keep_free(lo - pad, hi + pad, free))
     marks.add_marks(fig, shown)
     return fig

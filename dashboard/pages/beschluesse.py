@@ -15,6 +15,7 @@ from dash import ALL, Input, Output, State, callback, ctx, html
 
 from dashboard import current, ids, labels, services
 from dashboard.components import beschluss_views as views
+from dashboard.components import reporting
 from dashboard.data import beschluss_rules as rules
 from dashboard.formatting import fmt_stand
 from dashboard.store import beschluesse as store
@@ -30,8 +31,8 @@ dash.register_page(
 FIELDS = ("datum", "gremium", "nummer", "text", "ziele", "grund")
 
 
-def _register():  # noqa: ANN202
-    return current.snapshot().decisions(withdrawn=True)
+def _register(snap: current.Snapshot | None = None):  # noqa: ANN202
+    return (snap or current.snapshot()).decisions(withdrawn=True)
 
 
 def _goal_texts() -> dict[str, str]:
@@ -39,11 +40,13 @@ def _goal_texts() -> dict[str, str]:
     return dict(zip(goals["ziel_id"], goals["text"], strict=True))
 
 
-def layout(**_query: str) -> html.Div:
-    register = _register()
+def layout(berichtsstand: str = "", **_query: str) -> html.Div:
+    snap = current.snapshot(berichtsstand=berichtsstand)
+    register = _register(snap)
     user = current_user()
+    editable = user is not None and not reporting.frozen(snap)
     login = None
-    if not user:
+    if not user and not reporting.frozen(snap):
         login = dbc.Alert(
             [
                 "Zum Erfassen von Beschlüssen bitte ",
@@ -53,19 +56,21 @@ def layout(**_query: str) -> html.Div:
             color="info",
             class_name="py-2 mt-3",
         )
-    return html.Div(
+    page = html.Div(
         [
             html.H1(labels.BESCHLUESSE, className="h2"),
+            reporting.bar(snap, "/beschluesse", {}),
             html.P(labels.BESCHLUSS_INTRO),
             html.Div(views.register_table(register, _goal_texts()), id=ids.BES_TABLE),
             login,
             # the form exists for everyone so the callbacks validate; only editors see it
             html.Div(
                 views.form(services.get().repo.table("ziele"), register),
-                hidden=user is None,
+                hidden=not editable,
             ),
         ]
     )
+    return reporting.keep(page, snap)
 
 
 def _errors(found: dict[str, str]) -> list[str]:

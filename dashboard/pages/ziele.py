@@ -217,6 +217,8 @@ def layout(
                     "Stand der Umsetzung je Handlungsfeld. Das Konzept nennt keinen Umsetzungsstand: jedes Ziel ist "
                     "„noch nicht bewertet“, bis die Lenkungsgruppe es bewertet. ",
                     dcc.Link("Indikatoren aller Ziele", href="/indikatoren"),
+                    " · ",
+                    dcc.Link(labels.BESCHLUESSE, href="/beschluesse"),
                 ],
                 className="mb-3",
             ),
