@@ -91,7 +91,7 @@ def _errors(found: dict[str, str]) -> list[str]:
 def load(target):  # noqa: ANN001, ANN201
     """Fill the form with the chosen Beschluss (or empty it for a new one)."""
     register = _register().set_index("beschluss_id", drop=False)
-    if target == views.NEW or target not in register.index:
+    if not isinstance(target, str) or target not in register.index:
         return "", None, "", "", [], False, None
     r = register.loc[target]
     return (
