@@ -38,6 +38,7 @@ KARTE_AREA_LABEL = "karte-gebiet-beschriftung"
 KARTE_BERICHTSSTAND = "karte-berichtsstand"
 DECK_BERICHTSSTAND = "sitzung-berichtsstand"
 IND_PAGE_MAP_LINK = "indikator-karte-link"
+DECK_PLAN_INDICATOR = "sitzung-planen-kennzahl"
 # captions (sentence + table) of charts redrawn by callbacks (issue 12)
 DAZ_TREND_TEXT = "daz-trend-text"
 DAZ_UTIL_TEXT = "daz-auslastung-text"

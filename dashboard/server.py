@@ -139,6 +139,8 @@ def configure(server: flask.Flask, services: Services) -> None:
             area if area in set(services.sozialraeume["sozialraum"]) else None,
             change,
             reporting_point(services.engine, flask.request.args.get("berichtsstand")),
+            # a second map (issue 10); the briefing shows it only if the map knows it
+            (flask.request.args.get("indikator") or "")[:80] or None,
         )
 
     def unknown_reporting_point() -> flask.Response | None:

@@ -180,7 +180,7 @@ def collect(order, on, titles, minutes, notes) -> list[tuple[dk.Item, bool]]:  #
     return out
 
 
-def plan_of(items, area, title, contrast, change, auto) -> dk.Plan:  # noqa: ANN001, PLR0913
+def plan_of(items, area, title, contrast, change, auto, indicator=None) -> dk.Plan:  # noqa: ANN001, PLR0913
     """The plan the planner's fields describe; invalid numbers are left out."""
     try:
         scenario = (
@@ -199,4 +199,8 @@ def plan_of(items, area, title, contrast, change, auto) -> dk.Plan:  # noqa: ANN
         contrast=bool(contrast),
         title=(title or "").strip()[:200],
         auto=seconds,
+        # the map's colouring; dk.parse decides which values are acceptable
+        indicator=dk.parse({"indikator": indicator}).indicator
+        if isinstance(indicator, str)
+        else dk.DEFAULT_INDICATOR,
     )

@@ -16,6 +16,7 @@ from dash import ALL, Input, Output, State, callback, ctx, dcc, html
 from dashboard import ids, labels
 from dashboard.components import agenda_editor as ed
 from dashboard.components import deck as dk
+from dashboard.data.mapdata import current_map_data
 from dashboard.reports.briefing import BriefingUnavailable, chromium
 from dashboard.reports.pdf import PRINTER
 
@@ -47,6 +48,12 @@ def _settings(plan: dk.Plan) -> list:
             value=plan.area or WHOLE_COUNTY,
             options=[{"label": "ganzer Landkreis", "value": WHOLE_COUNTY}]
             + [{"label": a, "value": a} for a in dk.AREAS],
+        ),
+        _label("Kennzahl der Karte (Folie und Briefing)", ids.DECK_PLAN_INDICATOR),
+        dbc.Select(
+            id=ids.DECK_PLAN_INDICATOR,
+            value=plan.indicator,
+            options=current_map_data().indicator_options(),
         ),
         _label("Szenario: Veränderung der DaZ-Schüler in %", ids.DECK_PLAN_SCENARIO),
         dbc.Input(
@@ -164,17 +171,21 @@ def move(_up, _down, _page, order, on, titles, minutes, notes):  # noqa: ANN001,
     Input(ids.DECK_PLAN_CONTRAST, "value"),
     Input(ids.DECK_PLAN_SCENARIO, "value"),
     Input(ids.DECK_PLAN_AUTO, "value"),
+    Input(ids.DECK_PLAN_INDICATOR, "value"),
 )
-def links(order, on, titles, minutes, notes, area, title, contrast, change, auto):  # noqa: ANN001, ANN201, PLR0913
+def links(
+    order, on, titles, minutes, notes, area, title, contrast, change, auto, indicator
+):  # noqa: ANN001, ANN201, PLR0913
     printer = flask.current_app.extensions.get(PRINTER)
     if printer is not None:  # someone may want the PDF soon: start the browser now
         printer.warm_up()
     items = ed.collect(order, on, titles, minutes, notes)
-    query = dk.query_of(ed.plan_of(items, area, title, contrast, change, auto))
+    plan = ed.plan_of(items, area, title, contrast, change, auto, indicator)
+    query = dk.query_of(plan)
     if not query["folien"]:
         return dbc.Alert("Bitte mindestens eine Folie auswählen.", color="warning")
     deck = "/sitzung?" + urlencode(query, safe=",")
-    brief = {k: query[k] for k in ("sozialraum", "szenario") if k in query}
+    brief = {k: query[k] for k in ("sozialraum", "szenario", "indikator") if k in query}
     return [
         dbc.Button(
             "Sitzung starten",

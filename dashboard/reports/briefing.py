@@ -70,6 +70,7 @@ class Options:
     sozialraum: str | None = None
     szenario: int | None = None  # growth in percent, only when chosen
     berichtsstand: object = None  # a closed Berichtsstand (dashboard.current.Reporting)
+    indikator: str | None = None  # a second map: a measure or catalogue indicator
 
 
 def chromium() -> str:
@@ -165,6 +166,44 @@ def _map(s: Services, opts: Options, snap: Snapshot, figs: Figures) -> str:
     if area:
         inside = s.repo.table("sozialraeume").query("sozialraum == @area")["ags"]
         _outline(fig, s.gemeinden[s.gemeinden["ags"].isin(set(inside))])
+    return _vka_map(fig, data, area, figs) + _indicator_map(s, opts, data, figs)
+
+
+def _indicator_map(s: Services, opts: Options, data, figs: Figures) -> str:  # noqa: ANN001
+    """A second map when one was chosen: a measure of the map page or a catalogue
+    indicator with a breakdown (as of the briefing's Berichtsstand)."""
+    key = opts.indikator or ""
+    ind = data.indicator(key)
+    if ind is None or key == "vka_schueler":
+        return ""
+    layer = data.measured.get(key)
+    level = layer.level if layer else "gemeinde"
+    areas, area_key, what = (
+        (s.gemeinden, "ags", "Gemeinde")
+        if level == "gemeinde"
+        else (s.sozialraeume, "sozialraum", "Sozialraum")
+    )
+    fig = static_map(areas, data.tables[level], area_key, ind, names=data.labels[level])
+    source = (
+        f"{layer.source()}; grau = kein Wert (kein Messwert für das Gebiet)"
+        if layer
+        else f"grau = {ind.missing}. Schulen {data.school_year}: {data.school_source}; "
+        "übrige Kennzahlen: mitgelieferte Datensätze mit Quelle und Stand je Eintrag"
+        + (f" ({ind.caveat})" if ind.caveat else "")
+    )
+    title = f"Indikator {ind.label}" if layer else ind.label
+    return (
+        f"<section><h2>Karte: {escape(title)} je {what}</h2>"
+        + figs.figure(
+            fig,
+            600,
+            f"{ind.label} je {what}, ganzer Landkreis; {source}. {labels.BKG_ATTRIBUTION}.",
+        )
+        + "</section>"
+    )
+
+
+def _vka_map(fig, data, area: str | None, figs: Figures) -> str:  # noqa: ANN001
     return (
         "<section><h2>Karte: VKA-Schüler je Gemeinde</h2>"
         + figs.figure(

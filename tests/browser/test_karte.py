@@ -176,11 +176,18 @@ def test_map_by_indicator_now_and_at_a_berichtsstand(watched, live_server):
     assert "kein Wert" in legend
     assert page.locator("#karte-tabelle td:text-is('kein Wert')").count() == 24
     assert "8 Kurse" in page.inner_text("#karte-tabelle")
-    # the patch-based recolour: to another measure and back
+    # on Sozialräume the Gemeinde indicator has no values, and the note says so
+    page.get_by_label("Sozialräume", exact=True).check()
+    page.wait_for_function(
+        "document.getElementById('karte-hinweis').innerText.includes('keine Werte')"
+    )
+    # the patch-based recolour: to another measure and back, which switches the map
+    # back to the indicator's level (Gemeinden)
     page.select_option("#karte-indikator", "einwohner")
     page.wait_for_function("location.search.includes('indikator=einwohner')")
     page.select_option("#karte-indikator", KEY)
-    page.wait_for_function(f"location.search.includes('indikator={KEY}')")
+    page.wait_for_function("location.search.includes('ebene=gemeinde')")
+    assert page.get_by_label("Gemeinden", exact=True).is_checked()
     _coloured(page, "karte-graph", 4)
     page.select_option("#karte-gebiet", RIESA)
     page.wait_for_function(

@@ -168,3 +168,21 @@ def test_berichtsstand_shows_the_values_current_then(repo, geo):
     assert then.reporting_id == point_id and list(then.measured) == ["I-TEST-G"]
     g = then.tables["gemeinde"].set_index("ags")["I-TEST-G"]
     assert g[RIESA] == 7.0 and pd.isna(g[NOSSEN])
+
+
+def test_briefing_draws_a_second_map_for_a_chosen_indicator(tmp_path):
+    from dashboard.config import Settings
+    from dashboard.reports.briefing import Options, build_html
+    from dashboard.services import start
+
+    services = start(Settings.from_env(instance_dir=tmp_path, database_url=""))
+    _define(services.repo, "I-TEST-G", "gemeinde")
+    _values(services.repo, [("I-TEST-G", "2019", RIESA, 7.0)])
+    html = build_html(services, Options(indikator="I-TEST-G"))
+    assert "Karte: Indikator Sprachkurse I-TEST-G (Test) (Kurse) je Gemeinde" in html
+    assert "grau = kein Wert" in html and "Quelle: Testquelle; Stand 2019" in html
+    plain = build_html(services, Options(indikator="I-UNBEKANNT"))
+    assert plain.count("<h2>Karte:") == 1  # only the VKA map
+    assert "Karte: Einwohner je Gemeinde" in build_html(
+        services, Options(indikator="einwohner")
+    )
