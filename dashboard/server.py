@@ -15,6 +15,7 @@ import flask
 
 from dashboard.config import Settings
 from dashboard.current import reporting_point
+from dashboard.data.mapdata import current_map_data
 from dashboard.reports.briefing import BriefingUnavailable, Options, build_html
 from dashboard.reports.figures import render as render_figure
 from dashboard.reports.html import DRAW, DRAW_URL
@@ -135,12 +136,17 @@ def configure(server: flask.Flask, services: Services) -> None:
         change = (
             int(raw) if raw.lstrip("-").isdigit() and -50 <= int(raw) <= 200 else None
         )
+        point = reporting_point(
+            services.engine, flask.request.args.get("berichtsstand")
+        )
+        # a second map (issue 10): only a colouring the map knows (one PDF per choice)
+        indicator = flask.request.args.get("indikator") or ""
+        known = current_map_data(point.id if point else None).indicator(indicator)
         return Options(
             area if area in set(services.sozialraeume["sozialraum"]) else None,
             change,
-            reporting_point(services.engine, flask.request.args.get("berichtsstand")),
-            # a second map (issue 10); the briefing shows it only if the map knows it
-            (flask.request.args.get("indikator") or "")[:80] or None,
+            point,
+            indicator if known else None,
         )
 
     def unknown_reporting_point() -> flask.Response | None:

@@ -186,3 +186,11 @@ def test_briefing_draws_a_second_map_for_a_chosen_indicator(tmp_path):
     assert "Karte: Einwohner je Gemeinde" in build_html(
         services, Options(indikator="einwohner")
     )
+
+
+def test_briefing_url_keeps_only_a_known_colouring(client):
+    """A made-up ``indikator`` gives the plain briefing (and no extra cached PDF)."""
+    page = client.get("/briefing?indikator=I-GIBT-ES-NICHT").get_data(as_text=True)
+    assert page.count("<h2>Karte:") == 1
+    page = client.get("/briefing?indikator=auslastung").get_data(as_text=True)
+    assert "<h2>Karte: Auslastung der DaZ-Plätze je Gemeinde</h2>" in page
