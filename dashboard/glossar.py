@@ -65,6 +65,13 @@ GLOSSAR: dict[str, tuple[str, str]] = {
         "Ein fester Zeitpunkt, zu dem die Zahlen für einen Bericht gelten. Spätere "
         "Änderungen verändern einen Berichtsstand nicht.",
     ),
+    "beschluss": (
+        "Beschluss",
+        "Entscheidung der Lenkungsgruppe, des Kreistags oder eines seiner Ausschüsse "
+        "zum Integrationskonzept. In Zeitverläufen markiert eine gestrichelte Linie den "
+        "Tag des Beschlusses; im Verlauf eines Ziels stehen die mit ihm verknüpften "
+        "Beschlüsse. Korrekturen und Rücknahmen werden als neue Fassung gespeichert.",
+    ),
     "stand": (
         "Stand und Quelle",
         "Jede Zahl nennt ihre Quelle und den Stand, also das Datum, zu dem die Zahl "

@@ -16,6 +16,7 @@ from dash import ALL, Input, Output, State, callback, ctx, html
 from dashboard import current, ids, labels, services
 from dashboard.components import beschluss_views as views
 from dashboard.components import reporting
+from dashboard.components.info import info
 from dashboard.data import beschluss_rules as rules
 from dashboard.formatting import fmt_stand
 from dashboard.store import beschluesse as store
@@ -60,7 +61,7 @@ def layout(berichtsstand: str = "", **_query: str) -> html.Div:
         [
             html.H1(labels.BESCHLUESSE, className="h2"),
             reporting.bar(snap, "/beschluesse", {}),
-            html.P(labels.BESCHLUSS_INTRO),
+            html.P([labels.BESCHLUSS_INTRO, " ", info("beschluss")]),
             html.Div(views.register_table(register, _goal_texts()), id=ids.BES_TABLE),
             login,
             # the form exists for everyone so the callbacks validate; only editors see it
