@@ -149,9 +149,9 @@ def _bundle_hover(part: pd.DataFrame, place: str) -> str:
             " · ".join(f"{label} {fmt_num(part[c].sum())}" for c, label in SUMS.items())
             + " (Summe)"
         )
-    names = ", ".join(part["name"].head(NAMES_SHOWN))
-    lines.append(f"{names} und {fmt_num(len(part) - NAMES_SHOWN)} weitere")
-    lines.append(f"Lage: Gemeinde {place}; ein Punkt für alle, Liste nach Klick")
+    lines += [f"· {name}" for name in part["name"].head(NAMES_SHOWN)]
+    lines.append(f"· und {fmt_num(len(part) - NAMES_SHOWN)} weitere")
+    lines.append(f"Lage: Gemeinde {place} (ein Punkt für alle; Klick: Liste)")
     first, last = part["stand"].min(), part["stand"].max()
     lines.append(
         f"Stand {fmt_stand(first)}"
