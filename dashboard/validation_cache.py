@@ -11,6 +11,7 @@ key is unchanged; any edit of the code or the data builds them afresh.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib
 import json
@@ -61,9 +62,13 @@ def save(instance_dir: Path, key_: str, layout: Component) -> None:
     ]
     path = Path(instance_dir) / FILE_NAME
     tmp = path.with_name(f"{FILE_NAME}.{os.getpid()}.tmp")
-    tmp.touch(mode=0o600)
-    tmp.write_text(json.dumps({"key": key_, "stubs": stubs}), "utf-8")
-    os.replace(tmp, path)  # atomic: several workers may start at once
+    try:
+        tmp.touch(mode=0o600)
+        tmp.write_text(json.dumps({"key": key_, "stubs": stubs}), "utf-8")
+        os.replace(tmp, path)  # atomic: several workers may start at once
+    except OSError:  # e.g. a read-only instance folder: start anyway, build next time
+        with contextlib.suppress(OSError):
+            tmp.unlink()
 
 
 def _component(module: str, name: str, id_: object) -> Component:

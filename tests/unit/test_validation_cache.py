@@ -69,3 +69,10 @@ def test_damaged_or_foreign_file_is_ignored(tmp_path):
     assert validation_cache.load(tmp_path, "k") is None
     path.write_text(json.dumps({"key": "k", "stubs": [["dash.html.Div", "Nope", 1]]}))
     assert validation_cache.load(tmp_path, "k") is None
+
+
+def test_unwritable_instance_folder_does_not_stop_the_start(tmp_path):
+    not_a_folder = tmp_path / "datei"
+    not_a_folder.write_text("x")  # writing beneath it fails, even as root
+    validation_cache.save(not_a_folder, "k", html.Div([html.Button(id="a")]))
+    assert validation_cache.load(not_a_folder, "k") is None
