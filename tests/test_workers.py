@@ -215,6 +215,7 @@ def _one_client_per_worker(port: int, master: int) -> tuple[Client, Client]:
         if len([w for w in by_worker if w]) == 2:
             a, b = (by_worker[w] for w in by_worker if w)
             return a, b
+        time.sleep(0.1)  # the second worker may still be starting on a busy machine
     pytest.fail("could not reach both workers")
 
 
