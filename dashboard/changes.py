@@ -7,7 +7,7 @@ too, because its movement between Berichtsstände is a change like the others.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -49,6 +49,8 @@ class Changes:
     matrix_b: pd.DataFrame
     records: pd.DataFrame  # typ, id, name, aenderung, felder, benutzer, zeit, grund
     decisions: pd.DataFrame  # beschluss_id, datum, gremium, nummer, text, aenderung, …
+    # ziel_id, titel, aenderung, von, nach, faellig, benutzer, zeit, grund
+    measures: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def _goals(a: Snapshot, b: Snapshot) -> pd.DataFrame:
@@ -68,6 +70,44 @@ def _goals(a: Snapshot, b: Snapshot) -> pd.DataFrame:
         }
     )
     return out[out["von"] != out["nach"]].reset_index(drop=True)
+
+
+MEASURE_COLUMNS = [
+    "ziel_id", "titel", "aenderung", "von", "nach", "faellig", "benutzer", "zeit",
+    "grund",
+]  # fmt: skip
+
+
+def _measures(a: Snapshot, b: Snapshot) -> pd.DataFrame:
+    """Maßnahmen that are new, changed status or became overdue from ``a`` to ``b``
+    (overdue judged on each side's own day, as ``current.measure_status`` does)."""
+    before = a.measures().set_index("massnahme_id")
+    rows = []
+    for m in b.measures().itertuples():
+        was = before.loc[m.massnahme_id] if m.massnahme_id in before.index else None
+        if was is None:
+            what, von = "neu", "–"
+        elif was["status"] != m.status:
+            what, von = "Status geändert", was["status"]
+        elif m.ueberfaellig and not was["ueberfaellig"]:
+            what, von = "überfällig geworden", was["status"]
+        else:
+            continue
+        nach = f"{m.status} (überfällig)" if m.ueberfaellig else m.status
+        rows.append(
+            (
+                m.ziel_id,
+                m.titel,
+                what,
+                von,
+                nach,
+                m.faellig,
+                m.benutzer,
+                m.zeit,
+                m.grund,
+            )
+        )
+    return pd.DataFrame(rows, columns=MEASURE_COLUMNS)
 
 
 def _values(a: Snapshot, b: Snapshot, names: pd.Series) -> pd.DataFrame:
@@ -243,4 +283,5 @@ def compare(a: Snapshot, b: Snapshot) -> Changes:
         matrix_b=status_matrix(goals, b.goals(), fields),
         records=_records(a, b),
         decisions=decisions(a, b),
+        measures=_measures(a, b),
     )

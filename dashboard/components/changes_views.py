@@ -86,6 +86,25 @@ def goal_changes(changes: Changes, table_id: str | None = None) -> html.Div:
     )
 
 
+def measure_changes(changes: Changes) -> list:
+    """Maßnahmen: new, with changed status, or overdue since the earlier state."""
+    frame = changes.measures
+    if len(frame):
+        frame = frame.assign(
+            faellig=frame["faellig"].map(lambda d: fmt_stand(d) if d else "–")
+        )
+    cols = {"ziel_id": "Ziel", "titel": "Maßnahme", "aenderung": "Änderung", "von": "vorher",
+            "nach": "nachher", "faellig": "fällig", "benutzer": "Wer", "zeit": "Wann",
+            "grund": "Warum"}  # fmt: skip
+    return [
+        html.H2("Maßnahmen: neu, Status geändert oder überfällig", className="h4 mt-3"),
+        html.Div(
+            _table(frame, cols, "Keine Maßnahme ist neu, hat ihren Status geändert oder ist überfällig geworden."),
+            id="veraenderungen-massnahmen",
+        ),
+    ]  # fmt: skip
+
+
 def sections(changes: Changes, names: dict[str, str], titles: dict[str, str]) -> list:
     """All changes, each section with a heading (screen-reader and projector friendly)."""
     values = changes.values.assign(
@@ -98,6 +117,7 @@ def sections(changes: Changes, names: dict[str, str], titles: dict[str, str]) ->
         matrix_table(changes.matrix_b, titles, changes.matrix_a, table_id="veraenderungen-matrix"),
         html.H2("Ziele mit geändertem Status", className="h4 mt-3"),
         goal_changes(changes, "veraenderungen-ziele"),
+        *measure_changes(changes),
         html.H2("Indikatoren: neue Messwerte und Fortschritt", className="h4 mt-3"),
         _table(values,
                {"name": "Indikator", "datum": "Datum", "gebiet": "Gebiet", "wert": "Wert", "vorher": "vorher"},
@@ -263,7 +283,14 @@ def changes_slide(
                className="mb-1"),
         html.P(record_summary(changes) + _record_names(changes), className="mb-1", id="folie-veraenderungen-akteure"),
         html.P(decision_summary(changes), className="mb-1", id="folie-veraenderungen-beschluesse") if len(changes.decisions) else None,
+        html.P(_measure_line(changes.measures), className="mb-1") if len(changes.measures) else None,
         matrix_table(changes.matrix_b[moved], titles, changes.matrix_a) if moved.any() else None,
     ]  # fmt: skip
     return slide("veraenderungen", "Veränderungen seit der letzten Sitzung", body,
                  "Zielregister, Indikatoren und DaZ-Importe des Integrationsmonitors")  # fmt: skip
+
+
+def _measure_line(frame: pd.DataFrame) -> str:
+    """One line for the change slide, e.g. "Maßnahmen: 1 neu, 2 überfällig geworden"."""
+    counts = frame["aenderung"].value_counts()
+    return "Maßnahmen: " + ", ".join(f"{n} {what}" for what, n in counts.items())

@@ -49,6 +49,7 @@ def _text_on(colour: str) -> str:
 
 META_CHARS = 76  # regular text after the status badge (its width counted as chars)
 BADGE_CHARS = 22
+MEASURE_CHARS = 62  # a Maßnahme line is indented (1.2 em)
 
 
 def _lines(row) -> float:  # noqa: ANN001
@@ -57,7 +58,8 @@ def _lines(row) -> float:  # noqa: ANN001
     meta = getattr(row, "meta", "")
     extra = math.ceil((BADGE_CHARS + len(meta)) / META_CHARS) - 1 if meta else 0
     items = sum(
-        math.ceil((len(m) + 2) / META_CHARS) for m in getattr(row, "measure_lines", [])
+        math.ceil(len(f"Maßnahme: {m}") / MEASURE_CHARS)
+        for m in getattr(row, "measure_lines", [])
     )
     return math.ceil(len(text) / CHARS_PER_LINE) + META_LINES + extra + items
 

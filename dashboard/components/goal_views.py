@@ -319,7 +319,7 @@ def edit_modal(actors: pd.DataFrame) -> dbc.Modal:
                         id=ids.ZIELE_RESPONSIBLE,
                         options=[
                             {"label": r.name, "value": r.akteur_id}
-                            for r in actors.itertuples()
+                            for r in actors.sort_values("name").itertuples()
                         ],
                         multi=True,
                         placeholder=labels.NOT_SET,

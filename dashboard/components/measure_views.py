@@ -160,8 +160,8 @@ def goal_section(
             ),
             html.Div(
                 [
-                    html.Strong(f"{labels.MEASURES_LABEL}: "),
-                    "" if items else labels.MEASURES_NONE,
+                    html.Strong(f"{labels.MEASURES_LABEL}:", className="me-1"),
+                    None if items else html.Span(labels.MEASURES_NONE),
                     dbc.Button(
                         labels.MEASURE_ADD,
                         id={"type": ids.MASSNAHME_NEW, "ziel": ziel_id},

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pandas as pd
 import pytest
@@ -306,3 +306,45 @@ def test_briefing_lists_owners_fachamt_and_measures(datasets):
     assert (
         "<td>Kurs</td><td>laufend</td><td>fällig 31.03.2020 – überfällig</td>" in html
     )
+
+
+def test_changes_list_new_changed_and_newly_overdue_measures(engine):
+    from dashboard.changes import compare
+    from dashboard.components.changes_views import measure_changes
+
+    repo = Repository(engine)
+    due = (date.today() + timedelta(days=30)).isoformat()
+    m1, _ = store.save(
+        engine, GOAL, None, 0, store.MeasureEdit("Kurs", "laufend", due), "anna"
+    )
+    m3, _ = store.save(
+        engine, GOAL, None, 0, store.MeasureEdit("Pool", "geplant"), "anna"
+    )
+    then = datetime.now(UTC)
+    store.save(engine, GOAL, None, 0, store.MeasureEdit("Lotsen", "geplant"), "bert")
+    store.save(
+        engine,
+        GOAL,
+        m3,
+        1,
+        store.MeasureEdit("Pool", "laufend", "", "", "Start"),
+        "bert",
+    )
+    later = Snapshot(repo, datetime.now(UTC) + timedelta(days=60))
+    changes = compare(Snapshot(repo, then), later).measures.set_index("titel")
+    assert changes["aenderung"].to_dict() == {
+        "Kurs": "überfällig geworden",
+        "Pool": "Status geändert",
+        "Lotsen": "neu",
+    }
+    assert changes.loc["Pool", ["von", "nach", "benutzer", "grund"]].tolist() == [
+        "geplant",
+        "laufend",
+        "bert",
+        "Start",
+    ]
+    assert changes.loc["Kurs", "nach"] == "laufend (überfällig)"
+    today = compare(Snapshot(repo, then), Snapshot(repo)).measures
+    assert set(today["titel"]) == {"Pool", "Lotsen"}  # Kurs is not overdue today
+    text = _text(measure_changes(compare(Snapshot(repo, then), later))[1])
+    assert "überfällig geworden" in text and "Start" in text
