@@ -462,22 +462,37 @@ class Snapshot:
         self.reporting = reporting
         self.as_of = reporting.zeit if reporting else as_of
         self.unknown = "" if reporting else unknown
+        # a page asks for these several times while it is built: worked out once
+        self._imported: pd.DataFrame | None = None
+        self._years: list[str] | None = None
+        self._schools: dict[str, SchoolFigures] = {}
 
     def table(self, name: str) -> pd.DataFrame:
         """A bundled reference table: the seeded file is current, whatever ``as_of``."""
         return self.repo.table(name)
 
     def imported(self) -> pd.DataFrame:
-        return counted_imports(self.repo.import_rows(), self.as_of)
+        if self._imported is None:
+            self._imported = counted_imports(self.repo.import_rows(), self.as_of)
+        return self._imported.copy(deep=False)
 
     def enrolment(self) -> Enrolment:
         return enrolment(self.repo.table("daz_schuljahre"), self.imported())
 
     def school_years(self) -> list[str]:
-        return school_years(self.imported())
+        if self._years is None:
+            self._years = school_years(self.imported())
+        return list(self._years)
 
     def schools(self, year: str | None = None) -> SchoolFigures:
-        return school_figures(self.repo.schools(), self.imported(), year)
+        years = self.school_years()
+        year = year if year in years else years[-1]
+        if year not in self._schools:
+            self._schools[year] = school_figures(
+                self.repo.schools(), self.imported(), year
+            )
+        found = self._schools[year]
+        return SchoolFigures(found.frame.copy(deep=False), found.year, found.source)
 
     def records(self, kind: str) -> pd.DataFrame:
         """Actors (``akteur``), Angebote or relations as they were (``records``)."""
