@@ -34,10 +34,13 @@ def measures_of(
     return current.measure_status(versions, as_of), versions
 
 
-def owner_columns(cur: pd.DataFrame, goal_ids: list[str]) -> pd.DataFrame:
-    """Download columns of goals: status, owners and Fachamt by name, Maßnahmen."""
+def owner_columns(
+    cur: pd.DataFrame, goal_ids: list[str], as_of: datetime | None = None
+) -> pd.DataFrame:
+    """Download columns of goals (``cur`` as of ``as_of``): status, owners and
+    Fachamt by name, Maßnahmen as they were then."""
     names = dict(services.get().repo.actor_names().itertuples(index=False))
-    now, _versions = measures_of(goal_ids)
+    now, _versions = measures_of(goal_ids, as_of)
     lines = {
         g: "; ".join(mv.measure_text(m, names) for m in part.itertuples())
         for g, part in now.groupby("ziel_id")

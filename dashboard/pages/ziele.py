@@ -402,7 +402,7 @@ def export(_csv, _xlsx, state):  # noqa: ANN001, ANN201
     ]
     cur, values = _register(t)
     frame = goals[["ziel_id", "hf_id", "text"]].merge(
-        mc.owner_columns(cur, goals["ziel_id"].tolist()), on="ziel_id"
+        mc.owner_columns(cur, goals["ziel_id"].tolist(), snap.as_of), on="ziel_id"
     )
     inds = t["indikatoren"].merge(
         values.groupby("indikator_id").tail(1)[["indikator_id", "datum", "wert"]],

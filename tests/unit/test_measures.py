@@ -348,3 +348,31 @@ def test_changes_list_new_changed_and_newly_overdue_measures(engine):
     assert set(today["titel"]) == {"Pool", "Lotsen"}  # Kurs is not overdue today
     text = _text(measure_changes(compare(Snapshot(repo, then), later))[1])
     assert "überfällig geworden" in text and "Start" in text
+
+
+def test_download_columns_follow_the_berichtsstand(app):
+    """The goal download names owners and Fachamt, and lists the Maßnahmen as they
+    were at the moment shown (a Berichtsstand), not today's."""
+    from dashboard.callbacks.measures import owner_columns
+
+    engine = app.server.extensions["integrationsmonitor"].engine
+    goal = "Z-4.1.2-3"
+    with app.server.app_context():
+        cur = Snapshot(Repository(engine)).goals()
+        base = int(cur.set_index("ziel_id").loc[goal, "version"])
+        edit = goal_store.Edit("geplant", akteure=("jobcenter",), fachamt="jobcenter")
+        goal_store.save(engine, goal, base, edit, "anna")
+        mid, _ = store.save(
+            engine, goal, None, 0, store.MeasureEdit("Elternabende", "geplant"), "a"
+        )
+        then = datetime.now(UTC)
+        done = store.MeasureEdit("Elternabende", "abgeschlossen")
+        store.save(engine, goal, mid, 1, done, "a")
+        cur = Snapshot(Repository(engine)).goals()
+        now = owner_columns(cur, [goal]).set_index("ziel_id").loc[goal]
+        past = owner_columns(cur, [goal], then).set_index("ziel_id").loc[goal]
+    assert now["verantwortliche"] == "Jobcenter Meißen" and now["fachamt"] == (
+        "Jobcenter Meißen"
+    )
+    assert now["massnahmen"] == "Elternabende – abgeschlossen – ohne Fälligkeit"
+    assert past["massnahmen"] == "Elternabende – geplant – ohne Fälligkeit"
