@@ -201,11 +201,20 @@ def record_changes(changes: Changes, table_id: str | None = None) -> html.Div:
     return html.Div(plain_table([html.Th(h) for h in heads], rows), **named)
 
 
-def record_summary(changes: Changes) -> str:
-    """One line for a slide or the briefing: how many were added, ended, changed."""
-    counts = changes.records["aenderung"].str.split(",").str[0].value_counts()
-    order = (ADDED, ENDED, REOPENED, CHANGED, REMOVED)
-    parts = [f"{counts[what]} {what}" for what in order if what in counts]
+def record_summary(changes: Changes, names: int = 0) -> str:
+    """One line for a slide or the briefing: how many were added, ended, changed;
+    with ``names`` the first few names of each kind except "geändert"."""
+    kind = changes.records["aenderung"].str.split(",").str[0]
+    parts = []
+    for what in (ADDED, ENDED, REOPENED, CHANGED, REMOVED):
+        shown = changes.records.loc[kind == what, "name"].tolist()
+        if not shown:
+            continue
+        text = f"{len(shown)} {what}"
+        if names and what != CHANGED:
+            more = f" und {len(shown) - names} weitere" if len(shown) > names else ""
+            text += f" ({'; '.join(shown[:names])}{more})"
+        parts.append(text)
     return "Akteure und Angebote: " + (
         ", ".join(parts) if parts else "keine Veränderung"
     )
@@ -236,18 +245,6 @@ def overview_matrix(snap) -> html.Div:  # noqa: ANN001
             html.P([note, dcc.Link("Alle Veränderungen", href="/veraenderungen")], className="im-source"),
         ]
     )  # fmt: skip
-
-
-def _record_names(changes: Changes, limit: int = 4) -> str:
-    """The first few added or ended entries by name (the slide has little room)."""
-    shown = changes.records[changes.records["aenderung"] != CHANGED]
-    names = [f"{r.name} ({r.aenderung})" for r in shown.head(limit).itertuples()]
-    more = len(shown) - limit
-    return (
-        (": " + "; ".join(names) + (f" und {more} weitere" if more > 0 else ""))
-        if names
-        else ""
-    )
 
 
 def changes_slide(
@@ -281,7 +278,7 @@ def changes_slide(
         html.P("; ".join(daz) if daz else "Keine neuen DaZ-Zahlen.", className="mb-1"),
         html.P(f"{len(changes.values)} neue Messwerte, {len(changes.progress)} Indikatoren mit geändertem Fortschritt.",
                className="mb-1"),
-        html.P(record_summary(changes) + _record_names(changes), className="mb-1", id="folie-veraenderungen-akteure"),
+        html.P(record_summary(changes, names=3), className="mb-1", id="folie-veraenderungen-akteure"),
         html.P(decision_summary(changes), className="mb-1", id="folie-veraenderungen-beschluesse") if len(changes.decisions) else None,
         html.P(_measure_line(changes.measures), className="mb-1") if len(changes.measures) else None,
         matrix_table(changes.matrix_b[moved], titles, changes.matrix_a) if moved.any() else None,

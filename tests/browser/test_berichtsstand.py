@@ -148,6 +148,12 @@ def test_pages_zum_berichtsstand_keep_the_old_figures(watched, live_server):
         assert GOAL in page.inner_text("#veraenderungen-ziele")
         assert _axe(page) == []
         _shot(page, "veraenderungen-akteure")
+
+        # the change slide (since the latest Berichtsstand) names the new actor too
+        watched.goto("/sitzung?folien=veraenderungen")
+        slide = page.inner_text("#folie-veraenderungen-akteure")
+        assert "1 neu" in slide and ACTOR in slide
+        _shot(page, "folie-veraenderungen")
     finally:
         _take_back(engine, daz, actors)
     assert watched.external == [] and watched.console_errors == [], "\n".join(
