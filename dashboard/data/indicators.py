@@ -12,6 +12,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from dashboard.current import ended
+
 
 @dataclass(frozen=True)
 class Indicator:
@@ -138,7 +140,7 @@ def gemeinde_indicators(
             "daz_standorte": groups["schule_id"].count(),
         }
     )
-    active = sites[(sites["ags"] != "") & (sites["status"] != "geschlossen")]
+    active = sites[(sites["ags"] != "") & ~ended(sites)]
     frame = base.join(by_school).join(active.groupby("ags").size().rename("angebote"))
     frame = frame.join(
         actors[actors["ags"] != ""].groupby("ags").size().rename("akteure")

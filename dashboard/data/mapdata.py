@@ -8,7 +8,7 @@ from functools import lru_cache
 import pandas as pd
 
 from dashboard import services
-from dashboard.current import Snapshot, reporting_point
+from dashboard.current import Snapshot, ended, reporting_point
 from dashboard.data.geo import representative_points
 from dashboard.data.indicators import (
     INDICATORS,
@@ -71,7 +71,7 @@ def build_map_data(
     # actors and Angebote as they were (at a Berichtsstand) or are
     schools, sites = figures.frame, snap.records("angebot")
     actors, population = snap.records("akteur"), repo.table("einwohner")
-    actors = actors[actors["status"] != "beendet"]  # ended actors leave the map
+    actors = actors[~ended(actors)]  # ended actors leave the map (current.py decides)
     g = gemeinde_indicators(mapping, schools, sites, actors, population)
     gem_labels = representative_points(gemeinden, "ags").merge(
         gemeinden[["ags", "name"]], on="ags"

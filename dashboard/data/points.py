@@ -13,6 +13,7 @@ import geopandas as gpd
 import pandas as pd
 from shapely.geometry import Point
 
+from dashboard.current import ended
 from dashboard.formatting import fmt_num, fmt_stand
 
 # More points of one kind in one Gemeinde than this become one marker with their count
@@ -90,7 +91,7 @@ def _schools(schools: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
 
 
 def _sites(sites: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
-    sites = sites[(sites["ags"] != "") & (sites["status"] != "geschlossen")]
+    sites = sites[(sites["ags"] != "") & ~ended(sites)]
     hover = [
         f"<b>{r.name}</b><br>{r.art} · {r.traeger}<br>{r.adresse}<br>Zeitraum: {r.zeitraum} · Status: {r.status}"
         f"<br>Lage: Gemeinde {names[r.ags]} (Punkt nicht adressgenau)<br>Stand {fmt_stand(r.stand)}"
@@ -217,7 +218,7 @@ def map_points(
 def unplaced(sites: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
     """Sites and actors working county-wide (no Gemeinde, no Sozialraum): listed, not mapped."""
     sr = {"Meißen", "Riesa", "Großenhain", "Radebeul"}
-    s = sites[(sites["ags"] == "") & (sites["status"] != "geschlossen")][
+    s = sites[(sites["ags"] == "") & ~ended(sites)][
         ["name"]
     ].assign(typ="Angebot")
     a = actors[(actors["ags"] == "") & ~actors["gebiet"].isin(sr)][

@@ -14,6 +14,7 @@ from dash import ALL, Input, Output, callback, clientside_callback, dcc, html
 from dashboard import ids, labels, services
 from dashboard.components import network_views as views
 from dashboard.components.akteure_views import ALL_VALUE, _options
+from dashboard.current import ended
 from dashboard.data.actors import directory
 from dashboard.data.network import elements, kept_actors, kept_relations, relation_list
 
@@ -34,7 +35,7 @@ def _data(hf: str, sozialraum: str):  # noqa: ANN202
     sozialraum = "" if sozialraum == ALL_VALUE else sozialraum or ""
     actors = kept_actors(frame, hf, sozialraum)
     relations = repo.records("beziehung")
-    relations = relations[relations["status"] != "beendet"]
+    relations = relations[~ended(relations)]
     rels = kept_relations(relations, set(actors["id"]))
     linked = set(rels["von"]) | set(rels["zu"])
     return actors, rels, actors[~actors["id"].isin(linked)]

@@ -139,3 +139,25 @@ def test_state_round_trip_and_defaults():
     assert MapState.from_query(
         {"ebene": "x", "indikator": "<script>", "ebenen": "foo"}
     ) == MapState(layers=())
+
+
+def test_ended_sites_leave_the_map_by_the_current_rule(d):
+    """The map asks ``current.ended``: a closed Angebot ("geschlossen") and one whose
+    status is the directory's "beendet" both leave the points and the counts."""
+    from dashboard.current import ended
+
+    gem = load_gemeinden(GEO)
+    sr = sozialraum_polygons(gem, d["sozialraeume"])
+    sites = d["angebote"][d["angebote"]["ags"] != ""].head(2).copy()
+    assert not ended(sites).any()
+    names = set(sites["name"])
+    closed = sites.assign(status=["geschlossen", "beendet"])
+    assert ended(closed).all()
+    empty = d["akteure"].head(0)
+    before = map_points(gem, sr, d["schulen_daz"].head(0), sites, empty)
+    after = map_points(gem, sr, d["schulen_daz"].head(0), closed, empty)
+    assert names <= set(before["name"]) and not names & set(after["name"])
+    g = gemeinde_indicators(
+        d["sozialraeume"], d["schulen_daz"], closed, empty, d["einwohner"]
+    )
+    assert g["angebote"].fillna(0).sum() == 0
