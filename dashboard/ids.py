@@ -15,6 +15,7 @@ UEB_HF_LIST = "ueberblick-handlungsfelder"
 
 # Anmelden
 LOGIN_FORM = "anmelden-form"
+NAV_LOGIN = "shell-nav-anmelden"  # nav entry showing the login state
 
 # Karte
 KARTE_GRAPH = "karte-graph"

@@ -17,7 +17,15 @@ def navbar() -> dbc.Navbar:
         key=lambda p: p["nav_order"],
     )
     links = [
-        dbc.NavItem(dbc.NavLink(p["name"], href=p["relative_path"], active="exact"))
+        dbc.NavItem(
+            dbc.NavLink(
+                p["name"],
+                href=p["relative_path"],
+                active="exact",
+                # a page may name an ID so a callback can update its entry (Anmelden)
+                **({"id": p["nav_id"]} if p.get("nav_id") else {}),
+            )
+        )
         for p in pages
     ]
     return dbc.Navbar(

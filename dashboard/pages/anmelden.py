@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import html
+from dash import Input, Output, callback, html
 
 from dashboard import ids, labels
 from dashboard.security import CSRF_FIELD, csrf_token
@@ -19,12 +19,33 @@ dash.register_page(
     name=labels.NAV_ANMELDEN,
     title=labels.LOGIN_TITLE,
     nav_order=99,
+    nav_id=ids.NAV_LOGIN,  # the entry shows the login state (nav_login)
     cache_content=False,  # holds this session's CSRF token (dashboard.page_cache)
 )
 
 
 def _token() -> html.Div:
     return dbc.Input(type="hidden", name=CSRF_FIELD, value=csrf_token())
+
+
+@callback(
+    Output(ids.NAV_LOGIN, "children"),
+    Input(ids.URL, "pathname"),
+)
+def nav_login(_path: str | None) -> object:
+    """The nav entry says who is logged in (checked against the store per request),
+    so a projected browser shows whether it may edit; logged out: "Anmelden".
+    Two short lines ("Angemeldet" over the name) keep the nav one row at 1024 px."""
+    user = current_user()
+    if not user:
+        return labels.NAV_ANMELDEN
+    return html.Span(
+        [
+            html.Span(labels.NAV_ANGEMELDET, className="im-nav-login-state"),
+            html.Span(user["name"], className="im-nav-login-name"),
+        ],
+        title=labels.NAV_ANGEMELDET_TITLE.format(name=user["name"], rolle=user["rolle"]),
+    )
 
 
 def layout(fehler: str | None = None, weiter: str = "/", **_query: str) -> html.Div:

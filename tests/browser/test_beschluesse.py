@@ -19,7 +19,12 @@ def test_record_beschluss_then_see_it_on_the_daz_chart_and_in_the_goal_history(
     watched.goto("/beschluesse")
     assert "16/6/0289" in page.inner_text("#beschluesse-tabelle")
     assert page.is_hidden("#beschluss-speichern")  # anonymous: no form
+    assert page.inner_text("#shell-nav-anmelden").strip() == "Anmelden"
     login(watched)
+    # logged in, the nav still fits one row at 1024 px: the entry sits beside "Karte"
+    karte = page.locator("#shell-nav a[href='/karte']").bounding_box()
+    entry = page.locator("#shell-nav-anmelden").bounding_box()
+    assert entry["y"] < karte["y"] + karte["height"] and entry["x"] > karte["x"]
     watched.goto("/beschluesse")
     page.click("#beschluss-speichern")
     page.wait_for_selector("text=bitte die markierten Angaben prüfen")
