@@ -6,7 +6,9 @@ APP_SUBTITLE = "Monitoring zum Integrationskonzept des Landkreises Meißen"
 NAV_UEBERBLICK = "Überblick"
 NAV_ANMELDEN = "Anmelden"
 NAV_ABMELDEN = "Abmelden"
-NAV_ANGEMELDET = "Angemeldet"  # nav entry while logged in, over the name (links to Abmelden)
+NAV_ANGEMELDET = (
+    "Angemeldet"  # nav entry while logged in, over the name (links to Abmelden)
+)
 NAV_ANGEMELDET_TITLE = "Angemeldet als {name} (Rolle {rolle}) – hier abmelden"
 SKIP_LINK = "Zum Inhalt springen"
 

@@ -218,9 +218,7 @@ def map_points(
 def unplaced(sites: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
     """Sites and actors working county-wide (no Gemeinde, no Sozialraum): listed, not mapped."""
     sr = {"Meißen", "Riesa", "Großenhain", "Radebeul"}
-    s = sites[(sites["ags"] == "") & ~ended(sites)][
-        ["name"]
-    ].assign(typ="Angebot")
+    s = sites[(sites["ags"] == "") & ~ended(sites)][["name"]].assign(typ="Angebot")
     a = actors[(actors["ags"] == "") & ~actors["gebiet"].isin(sr)][
         ["name", "gebiet"]
     ].assign(typ="Akteur")

@@ -44,7 +44,9 @@ def nav_login(_path: str | None) -> object:
             html.Span(labels.NAV_ANGEMELDET, className="im-nav-login-state"),
             html.Span(user["name"], className="im-nav-login-name"),
         ],
-        title=labels.NAV_ANGEMELDET_TITLE.format(name=user["name"], rolle=user["rolle"]),
+        title=labels.NAV_ANGEMELDET_TITLE.format(
+            name=user["name"], rolle=user["rolle"]
+        ),
     )
 
 

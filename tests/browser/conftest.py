@@ -160,7 +160,9 @@ def login(watched: Watched, user: str = USER, password: str = PASSWORD) -> None:
     watched.page.click("#anmelden-form button[type=submit]")
     watched.page.wait_for_url(watched.base_url + "/")
     # the nav entry shows who is logged in (a projected browser shows its edit rights)
-    watched.page.wait_for_selector(f"#shell-nav-anmelden .im-nav-login-name >> text={user}")
+    watched.page.wait_for_selector(
+        f"#shell-nav-anmelden .im-nav-login-name >> text={user}"
+    )
 
 
 def post_callback(base_url: str, first_input: str, values: dict) -> int:

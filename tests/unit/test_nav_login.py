@@ -30,18 +30,24 @@ def test_nav_entry_shows_who_is_logged_in(app, client):
     from dashboard.store.users import list_users
 
     engine = app.server.extensions["integrationsmonitor"].engine
-    assert f"\"{ids.NAV_LOGIN}\"" in client.get("/_dash-layout").get_data(as_text=True)
+    assert f'"{ids.NAV_LOGIN}"' in client.get("/_dash-layout").get_data(as_text=True)
     assert _nav(client) == labels.NAV_ANMELDEN
     if "navtest" not in set(list_users(engine)["name"]):
         create_user(engine, "navtest", "navtest-pw-1234", BEARBEITUNG)
     client.post(
         "/auth/anmelden",
-        data={"name": "navtest", "passwort": "navtest-pw-1234", "csrf_token": csrf_token(client)},  # fmt: skip
+        data={
+            "name": "navtest",
+            "passwort": "navtest-pw-1234",
+            "csrf_token": csrf_token(client),
+        },  # fmt: skip
         environ_base=ADDR,
     )
     shown = _nav(client)
     texts = [span["props"]["children"] for span in shown["props"]["children"]]
     assert texts == [labels.NAV_ANGEMELDET, "navtest"]
     assert "Rolle Bearbeitung" in shown["props"]["title"]
-    client.post("/auth/abmelden", data={"csrf_token": csrf_token(client)}, environ_base=ADDR)
+    client.post(
+        "/auth/abmelden", data={"csrf_token": csrf_token(client)}, environ_base=ADDR
+    )
     assert _nav(client) == labels.NAV_ANMELDEN
