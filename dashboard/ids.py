@@ -232,12 +232,23 @@ class ImportIds(NamedTuple):
     ok: str
     errors: str
     reverted: str
+    # the confirmation dialog of a revert (what goes, a required reason)
+    dialog: str
+    dialog_summary: str
+    reason: str
+    reason_error: str
+    confirm: str
+    cancel: str
+    target: str  # dcc.Store: the import the dialog is about
 
 
 def _import_ids(p: str) -> ImportIds:
     names = ("upload", "vorlage-button", "vorlage", "vorschau", "upload-daten")
     names += ("uebernehmen", "meldung", "importe", "zuruecknehmen", "import-ok")
-    return ImportIds(*(f"{p}-{name}" for name in (*names, "fehler", "zurueck")))
+    names += ("fehler", "zurueck", "ruecknahme-dialog", "ruecknahme-umfang")
+    names += ("ruecknahme-grund", "ruecknahme-grund-fehler", "ruecknahme-bestaetigen")
+    names += ("ruecknahme-abbrechen", "ruecknahme-import")
+    return ImportIds(*(f"{p}-{name}" for name in names))
 
 
 DAZ_IMPORT = _import_ids("daz")

@@ -69,14 +69,14 @@ def _commit_actors(parsed: object, user: str, name: str) -> tuple:
     return import_id, len(changes)
 
 
-def _revert_actors(import_id: int, user: str) -> str:
+def _revert_actors(import_id: int, user: str, reason: str) -> str:
     """New versions restore the state before; records changed since stay as they are."""
     file_rows = {
         r["akteur_id"]: {**r, "status": "in Betrieb", "ende": ""}
         for r in services.get().repo.table("akteure").to_dict("records")
     }
     engine = services.get().engine
-    skipped = record_store.revert_import(engine, import_id, user, file_rows)
+    skipped = record_store.revert_import(engine, import_id, user, file_rows, reason)
     return (
         f" Später geändert und daher belassen: {', '.join(skipped)}." if skipped else ""
     )
@@ -128,6 +128,10 @@ AKTEURE = ImportSpec(
     count_header="Änderungen",
     ready=lambda parsed: bool(parsed.changes),
     top=_actor_export,
+    revert_effect=(
+        "Die geänderten Akteure bekommen wieder ihren Stand vor dem Import (als neue "
+        "Version); neu angelegte werden entfernt; später geänderte bleiben, wie sie sind."
+    ),
 )
 
 

@@ -50,10 +50,10 @@ def _rows_commit(write: Callable) -> Callable:
 
 
 def _status_revert(revert: Callable) -> Callable:
-    """``revert(engine, import id, user)`` (marks the import reverted) as a revert."""
+    """``revert(engine, import id, user, reason)`` (marks it reverted) as a revert."""
 
-    def run(import_id: int, user: str) -> str:
-        revert(services.get().engine, import_id, user)
+    def run(import_id: int, user: str, reason: str) -> str:
+        revert(services.get().engine, import_id, user, reason)
         return ""
 
     return run

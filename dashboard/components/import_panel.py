@@ -16,6 +16,7 @@ from dash import dcc, html
 from sqlalchemy import Table
 
 from dashboard import ids, labels, services
+from dashboard.components import revert_dialog
 from dashboard.components.sortable_table import plain_table
 from dashboard.data import upload_guard
 from dashboard.formatting import fmt_time
@@ -37,7 +38,7 @@ class ImportSpec:
     parse: Callable[[bytes, str], Any]  # (raw, file name) -> parsed with .ok, .errors
     preview: Callable[[Any, str], list]  # preview of a file without errors
     commit: Callable[[Any, str, str], tuple[int, int]]  # -> (import id, count)
-    revert: Callable[[int, str], str]  # -> text added to the message; ValueError
+    revert: Callable[[int, str, str], str]  # (id, user, reason) -> text; ValueError
     noun: str = "Import"  # "Import 3 gespeichert", "Import 3 zurückgenommen."
     unit: str = "Zeilen"  # "… 12 Zeilen aus datei.csv."
     drop_text: str = "Datei hierher ziehen oder "
@@ -52,6 +53,10 @@ class ImportSpec:
     refresh: tuple[str, str] | None = None  # one more output after commit/revert
     refreshed: Callable[[str], Any] = lambda token: token
     top: Callable[[], list] = list  # components above the upload (actor list export)
+    revert_effect: str = (  # what a revert does, in its confirmation dialog
+        "Nach der Rücknahme zählen diese Daten nicht mehr (sie bleiben gespeichert "
+        "und protokolliert)."
+    )
 
 
 @dataclass(frozen=True)
@@ -174,6 +179,7 @@ def section(spec: ImportSpec, importe: str | None = None) -> list:
             log_table(spec, int(importe) if (importe or "").isdigit() else 1),
             id=spec.ids.log,
         ),
+        *revert_dialog.dialog(spec.ids),
     ]
 
 

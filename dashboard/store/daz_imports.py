@@ -42,15 +42,16 @@ def commit_import(engine: Engine, rows: pd.DataFrame, user: str, filename: str) 
     return import_id
 
 
-def revert_import(engine: Engine, import_id: int, user: str) -> None:
+def revert_import(engine: Engine, import_id: int, user: str, reason: str) -> None:
     """Mark an import as reverted; its rows stay stored but no longer count.
 
     Raises
     ------
     ValueError
-        If the import does not exist or is already reverted (German message).
+        If the reason is missing or the import does not exist or is already reverted
+        (German message).
     """
-    mark_reverted(engine, daz_import, import_id, user)
+    mark_reverted(engine, daz_import, import_id, user, reason)
 
 
 def list_imports(

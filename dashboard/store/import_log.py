@@ -13,6 +13,30 @@ from dashboard.store.models import audit
 
 ACTIVE = "aktiv"
 REVERTED = "zurückgenommen"
+REASON_MAX = 500  # characters of the reason given for reverting an import
+
+
+def check_reason(reason: str | None) -> str:
+    """The reason for reverting an import, stripped.
+
+    Raises
+    ------
+    ValueError
+        If it is empty or longer than ``REASON_MAX`` (German message).
+    """
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValueError("Bitte einen Grund für die Rücknahme angeben.")
+    if len(reason) > REASON_MAX:
+        raise ValueError(f"Der Grund ist zu lang (höchstens {REASON_MAX} Zeichen).")
+    return reason
+
+
+def one(engine: Engine, table: Table, import_id: int) -> dict | None:
+    """One import of a log as a mapping of its columns (None if there is none)."""
+    with engine.connect() as conn:
+        row = conn.execute(select(table).where(table.c.id == import_id)).first()
+    return dict(row._mapping) if row is not None else None
 
 
 def page(
@@ -26,15 +50,22 @@ def page(
 
 
 def mark_reverted(
-    engine: Engine, table: Table, import_id: int, user: str, noun: str = "Import"
+    engine: Engine,
+    table: Table,
+    import_id: int,
+    user: str,
+    reason: str,
+    noun: str = "Import",
 ) -> None:
-    """Mark an active import reverted (who, when; audited); its rows stay stored.
+    """Mark an active import reverted (who, when, why; audited); its rows stay stored.
 
     Raises
     ------
     ValueError
-        If the import does not exist or is already reverted (German message).
+        If the reason is missing or the import does not exist or is already reverted
+        (German message); nothing is changed then.
     """
+    reason = check_reason(reason)
     now = datetime.now(UTC)
     with engine.begin() as conn:
         row = table.c.id == import_id
@@ -53,6 +84,6 @@ def mark_reverted(
                 benutzer=user,
                 aktion=f"{noun} zurückgenommen",
                 tabelle=table.name,
-                details=f"Import {import_id}",
+                details=f"Import {import_id}; Grund: {reason}",
             )
         )

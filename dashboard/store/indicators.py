@@ -131,9 +131,11 @@ def add_values(
     return import_id
 
 
-def revert_values_import(engine: Engine, import_id: int, user: str) -> None:
+def revert_values_import(
+    engine: Engine, import_id: int, user: str, reason: str
+) -> None:
     """Mark an import of values as reverted; its rows stay but no longer count."""
-    mark_reverted(engine, messwert_import, import_id, user, "Messwert-Import")
+    mark_reverted(engine, messwert_import, import_id, user, reason, "Messwert-Import")
 
 
 def withdraw_value(engine: Engine, eintrag_id: int, reason: str, user: str) -> None:

@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 
 from dashboard.data.records import REMOVED  # noqa: E402  (a reverted creation)
 from dashboard.store.goals import Conflict
+from dashboard.store.import_log import check_reason
 from dashboard.store.models import akteur_import, audit, eintrag_version
 
 KINDS = {"akteur": "Akteur", "angebot": "Angebot", "beziehung": "Beziehung"}
@@ -168,14 +169,16 @@ def commit_import(
 
 
 def revert_import(
-    engine: Engine, import_id: int, user: str, file_rows: dict[str, dict]
+    engine: Engine, import_id: int, user: str, file_rows: dict[str, dict], reason: str
 ) -> list[str]:
     """Restore every record the import changed to its state before, as new versions.
 
     ``file_rows`` maps keys to the bundled file's records (the state before a first
     version). A record edited again after the import is left alone (its key is
-    returned); a record the import created is marked removed.
+    returned); a record the import created is marked removed. ``reason`` is required
+    (``import_log.check_reason``) and goes into the audit row.
     """
+    reason = check_reason(reason)
     now = datetime.now(UTC)
     skipped: list[str] = []
     with engine.begin() as conn:
@@ -223,7 +226,7 @@ def revert_import(
                 benutzer=user,
                 aktion="Akteursliste-Import zurückgenommen",
                 tabelle="akteur_import",
-                details=f"Import {import_id}"
+                details=f"Import {import_id}; Grund: {reason}"
                 + (
                     f"; nicht zurückgenommen (später geändert): {', '.join(skipped)}"
                     if skipped

@@ -197,3 +197,22 @@ def post_callback(base_url: str, first_input: str, values: dict) -> int:
         return urllib.request.urlopen(req, timeout=10).status
     except urllib.error.HTTPError as exc:
         return exc.code
+
+
+# Import revert (shared import panel): the button opens a dialog that needs a reason
+def confirm_revert(page, prefix: str, reason: str = "Testimport") -> None:  # noqa: ANN001
+    """Click the first "Zurücknehmen" of the ``prefix`` import log, check the dialog
+    refuses an empty reason (German message, stays open), then give one and confirm."""
+    page.locator(f"#{prefix}-importe button:has-text('Zurücknehmen')").first.click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_text("Diese Rücknahme betrifft").wait_for()
+    assert dialog.locator(f"#{prefix}-ruecknahme-grund").evaluate(
+        "el => el.closest('.modal').contains(document.activeElement)"
+    )  # focus moved into the dialog
+    dialog.get_by_role("button", name="Endgültig zurücknehmen").click()
+    dialog.get_by_text("Bitte einen Grund für die Rücknahme angeben.").wait_for()
+    assert page.locator(f"#{prefix}-zurueck").count() == 0  # nothing reverted
+    dialog.get_by_label("Grund der Rücknahme").fill(reason)
+    dialog.get_by_role("button", name="Endgültig zurücknehmen").press("Enter")
+    page.locator(f"#{prefix}-zurueck").wait_for()
+    dialog.wait_for(state="hidden")

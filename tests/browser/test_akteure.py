@@ -9,7 +9,13 @@ import urllib.request
 
 import pytest
 
-from tests.browser.conftest import ADMIN, ADMIN_PASSWORD, Watched, login
+from tests.browser.conftest import (
+    ADMIN,
+    ADMIN_PASSWORD,
+    Watched,
+    confirm_revert,
+    login,
+)
 
 # The login route is rate-limited per address (10 per minute) and the whole browser
 # suite shares one address: log in once per role and reuse the session cookie.
@@ -335,8 +341,7 @@ def test_actor_list_import_preview_commit_and_revert(
     w.page.context.close()
     w = _as(watched, browser, sessions, "admin")
     w.goto("/akteursliste")
-    w.page.get_by_role("button", name="Zurücknehmen").first.click()
-    w.page.locator("#akteursliste-zurueck").wait_for()
+    confirm_revert(w.page, "akteursliste")
     w.goto("/akteure/kreistag")
     detail = w.page.inner_text("#akteur-detail")
     assert "Ausschuss für Soziales" not in detail.split("Verlauf")[0]

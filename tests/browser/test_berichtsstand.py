@@ -67,8 +67,8 @@ def _change_data(engine) -> tuple[int, int]:  # noqa: ANN001
 
 
 def _take_back(engine, daz: int, actors: int) -> None:  # noqa: ANN001
-    revert_import(engine, daz, "test-admin")
-    record_store.revert_import(engine, actors, "test-admin", {})
+    revert_import(engine, daz, "test-admin", "Testgrund")
+    record_store.revert_import(engine, actors, "test-admin", {}, "Testgrund")
     latest = goal_store.latest_versions(engine, [GOAL])
     version = int(goal_store.current(latest, [GOAL]).iloc[0]["version"])
     goal_store.save(engine, GOAL, version, goal_store.Edit("noch nicht bewertet", kommentar="Browsertest zurückgesetzt"), "test-admin")  # fmt: skip

@@ -7,7 +7,13 @@ import sqlite3
 
 import pytest
 
-from tests.browser.conftest import ADMIN, ADMIN_PASSWORD, login, post_callback
+from tests.browser.conftest import (
+    ADMIN,
+    ADMIN_PASSWORD,
+    confirm_revert,
+    login,
+    post_callback,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -125,7 +131,7 @@ def test_valid_upload_shows_in_trend_and_can_be_reverted(watched, live_server):
     assert page.locator("#daz-importe button:has-text('Zurücknehmen')").count() == 0
     login(watched, ADMIN, ADMIN_PASSWORD)
     watched.goto("/daz?tab=import")
-    page.locator("#daz-importe button:has-text('Zurücknehmen')").first.click()
+    confirm_revert(page, "daz")
     page.wait_for_selector("text=zurückgenommen von test-admin")
     watched.goto("/daz")
     page.wait_for_selector("#daz-trend .bars .point")

@@ -8,7 +8,13 @@ import sqlite3
 
 import pytest
 
-from tests.browser.conftest import ADMIN, ADMIN_PASSWORD, USER, login
+from tests.browser.conftest import (
+    ADMIN,
+    ADMIN_PASSWORD,
+    USER,
+    confirm_revert,
+    login,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -51,8 +57,7 @@ def test_messwert_import_preview_commit_and_revert(watched, live_server):
     assert who == USER  # audited: who imported
     login(watched, ADMIN, ADMIN_PASSWORD)
     watched.goto("/indikatoren")
-    page.locator("#messwerte-importe button:has-text('Zurücknehmen')").first.click()
-    page.wait_for_selector("#messwerte-zurueck")
+    confirm_revert(page, "messwerte")
     assert "zurückgenommen von test-admin" in page.inner_text("#messwerte-importe")
     assert "917" not in page.inner_text("#indikatoren-katalog")
     assert watched.console_errors == [] and watched.external == []

@@ -70,7 +70,7 @@ def test_daz_landkreis_follows_an_import_and_its_revert(repo):
     assert en.source.stand == "2018-02-01" and en.source.import_ids == (import_id,)
     assert en.source.text().endswith("; Stand 01.02.2018")
     assert f"Import Nr. {import_id}, eingespielt von anna" in en.source.text()
-    revert_import(repo.engine, import_id, "admin")
+    revert_import(repo.engine, import_id, "admin", "Testgrund")
     en = Snapshot(repo).enrolment()
     assert (en.year, en.total, en.source.stand) == ("2016/17", 830, "2017-02-08")
 
@@ -99,7 +99,7 @@ def test_schools_follow_an_import_with_school_rows(repo):
 def test_imports_as_of_a_moment(repo):
     import_id = _import(repo, LANDKREIS)
     made = datetime.now(UTC)
-    revert_import(repo.engine, import_id, "admin")
+    revert_import(repo.engine, import_id, "admin", "Testgrund")
     reverted = datetime.now(UTC)
     rows = repo.import_rows()
     assert counted_imports(rows).empty  # now: reverted
@@ -230,7 +230,7 @@ def test_values_latest_entry_counts_and_reverted_imports_do_not(repo):
         "bert",
         "anna",
     ]
-    ind_store.revert_values_import(repo.engine, import_id, "admin")
+    ind_store.revert_values_import(repo.engine, import_id, "admin", "Testgrund")
     assert Snapshot(repo).values()["wert"].tolist() == [13.0]
     assert Snapshot(repo, before_revert).values()["wert"].tolist() == [13.0, 15.0]
     # values entered with a goal edit count as well

@@ -201,7 +201,7 @@ def test_import_round_trip_and_revert(known, tmp_path):
     import_id = commit_import(engine, rows, "anna", "jahr.csv")
     active = counted_imports(all_rows(engine))
     assert len(active) == 3 and active["schueler"].sum() == 1480
-    revert_import(engine, import_id, "admin")
+    revert_import(engine, import_id, "admin", "Testgrund")
     assert counted_imports(all_rows(engine)).empty
     with engine.connect() as conn:  # nothing is lost: rows stay, status changes
         assert (
@@ -216,4 +216,31 @@ def test_import_round_trip_and_revert(known, tmp_path):
     assert actions == ["Import", "Import zurückgenommen"]
     assert list_imports(engine).iloc[0]["geaendert_von"] == "admin"
     with pytest.raises(ValueError, match="bereits zurückgenommen"):
-        revert_import(engine, import_id, "admin")
+        revert_import(engine, import_id, "admin", "Testgrund")
+
+
+@pytest.mark.parametrize("reason", ["", "   ", None, "x" * 501])
+def test_revert_without_a_valid_reason_changes_nothing(known, tmp_path, reason):
+    engine = make_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    migrate(engine)
+    rows = parse_upload(GOOD.encode(), "jahr.csv", known, set()).rows
+    import_id = commit_import(engine, rows, "anna", "jahr.csv")
+    with pytest.raises(ValueError, match="Grund"):
+        revert_import(engine, import_id, "admin", reason)
+    assert len(counted_imports(all_rows(engine))) == 3
+    assert list_imports(engine).iloc[0]["status"] == "aktiv"
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(audit)).scalar_one() == 1
+
+
+def test_revert_reason_is_audited(known, tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    migrate(engine)
+    rows = parse_upload(GOOD.encode(), "jahr.csv", known, set()).rows
+    import_id = commit_import(engine, rows, "anna", "jahr.csv")
+    revert_import(engine, import_id, "admin", "  falsche Datei erwischt ")
+    with engine.connect() as conn:
+        details = conn.execute(
+            select(audit.c.details).order_by(audit.c.id.desc()).limit(1)
+        ).scalar_one()
+    assert details == f"Import {import_id}; Grund: falsche Datei erwischt"

@@ -135,7 +135,7 @@ def test_school_year_import_and_revert(pg):
     import_id = commit_import(pg, parsed.rows, "anna", "jahr.csv")
     repo = Repository(pg)
     assert repo.imported_daz()["schueler"].sum() == 460
-    revert_import(pg, import_id, "admin")
+    revert_import(pg, import_id, "admin", "Testgrund")
     assert repo.imported_daz().empty
     assert len(repo.import_rows()) == 2  # rows stay stored, they no longer count
 

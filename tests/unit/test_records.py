@@ -200,13 +200,13 @@ def test_actor_list_round_trip_change_add_and_revert(engine, ds, refs):
         r["akteur_id"]: {**r, "status": "in Betrieb", "ende": ""}
         for r in ds["akteure"].to_dict("records")
     }
-    assert store.revert_import(engine, import_id, "admin", file_rows) == []
+    assert store.revert_import(engine, import_id, "admin", file_rows, "Testgrund") == []
     actors = repo.records("akteur").set_index("akteur_id")
     assert actors.loc["ag-asyl-riesa", "status"] == "in Betrieb"
     assert "willkommensbuendnis-strehla" not in actors.index
     assert store.list_imports(engine)["status"].tolist() == ["zurückgenommen"]
     with pytest.raises(ValueError):
-        store.revert_import(engine, import_id, "admin", file_rows)
+        store.revert_import(engine, import_id, "admin", file_rows, "Testgrund")
 
 
 def test_actor_list_errors_name_row_and_column(engine, ds, refs):
