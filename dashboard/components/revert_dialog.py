@@ -82,7 +82,7 @@ def summary(spec: ImportSpec, row: dict) -> list:
             for head, col in spec.extra_columns
             if row.get(col)
         ),
-        html.Li(f"{spec.count_header}: {fmt_num(int(row['zeilen']), 0)} {spec.unit}"),
+        html.Li(f"Umfang: {fmt_num(int(row['zeilen']), 0)} {spec.unit}"),
     ]
     return [
         html.P("Diese Rücknahme betrifft:", className="mb-1"),
