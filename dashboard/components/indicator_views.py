@@ -35,11 +35,12 @@ def catalogue_table(snap: current.Snapshot | None = None) -> html.Div:
             html.Tr(
                 [
                     html.Td(dcc.Link(ind["name"], href=f"/indikator?id={ind['indikator_id']}")),
-                    html.Td(ind["ziel_id"]),
+                    # IDs like "Z-4.1.2-1" and "830 (08.02.2017)" never break inside
+                    html.Td(ind["ziel_id"], className="text-nowrap"),
                     html.Td(ind["einheit"]),
-                    html.Td(f"{num(ind['basis_wert'])} ({fmt_stand(ind['basis_datum'])})"),
+                    html.Td(f"{num(ind['basis_wert'])} ({fmt_stand(ind['basis_datum'])})", className="text-nowrap"),
                     html.Td(num(ind["ziel_wert"])),
-                    html.Td("–" if last is None else f"{num(last['wert'])} ({fmt_stand(last['datum'])})"),
+                    html.Td("–" if last is None else f"{num(last['wert'])} ({fmt_stand(last['datum'])})", className="text-nowrap"),
                     html.Td(indicator_progress(ind, values).label),
                 ]
             )

@@ -75,3 +75,17 @@ def test_anonymous_withdrawal_is_refused(live_server):
     }
     status = post_callback(live_server.url, "indikator-ruecknahme-speichern", values)
     assert status == 403
+
+
+def test_catalogue_keeps_goal_ids_and_basis_on_one_line_at_1024(watched):
+    """At the projector's 1024 px, "Z-4.1.2-1" and "830 (08.02.2017)" do not break."""
+    page = watched.page
+    watched.goto("/indikatoren")
+    row = page.locator("tr", has_text="Z-4.1.2-1").first
+    for text in ("Z-4.1.2-1", "830 (08.02.2017)"):
+        cell = row.locator("td", has_text=text).first
+        lines = cell.evaluate(
+            "td => { const r = document.createRange(); r.selectNodeContents(td);"
+            " return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size; }"
+        )
+        assert lines == 1, (text, lines)
