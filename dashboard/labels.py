@@ -242,3 +242,6 @@ SCHOOLS_SHOWN = (
     "Gezeigt: die ersten {shown} von {total} Schulen in dieser Sortierung. Alle "
     "Schulen: Filter oben eingrenzen oder als CSV/Excel herunterladen."
 )
+
+# Überblick: figures from the concept name their own date in the box label (issue 10c)
+KPI_AS_OF = "{label}, Stand {stand}"

@@ -61,6 +61,12 @@ def test_overview_shows_real_figures(app):
     text = json.dumps(_page_json(app, page), ensure_ascii=False)
     for expected in ["830", "517", "1.918", "Auslastung 72,3 %", "Stand 08.02.2017"]:
         assert expected in text, expected
+    # figures from the concept name their own date in the label, beside newer school years
+    for label in (
+        "Asylbewerber im Landkreis",
+        "ehrenamtliche Bündnisse und Initiativen",
+    ):
+        assert f"{label}, Stand 08.02.2017" in text, label
 
 
 def test_login_logout(app, client, settings):

@@ -44,16 +44,26 @@ def _kpis(repo, snap) -> list[dbc.Col]:  # noqa: ANN001
     pupils, reserve = schools["vka_schueler"].sum(), schools["kapazitaetsreserve"].sum()
     places = pupils + reserve if pd.notna(reserve) else None
 
-    def figure(key: str) -> tuple[str, str]:
+    def figure(key: str, label: str) -> tuple[str, str, str]:
+        """Value, label naming the figure's own date (beside newer school years it
+        must not read as current) and source line, all from the row."""
         row = figures.loc[key]
         return (
             fmt_num(row["wert"]),
+            labels.KPI_AS_OF.format(label=label, stand=fmt_stand(row["stand"])),
             f"Quelle: {row['quelle']}, {row['fundstelle']}; Stand {fmt_stand(row['stand'])}",
         )
 
-    asyl, asyl_src = figure("asylbewerber_2017")
-    buendnisse, b_src = figure("buendnisse_max")
-    kik, kik_src = figure("integrationskoordinatoren")
+    asyl, asyl_label, asyl_src = figure(
+        "asylbewerber_2017", "Asylbewerber im Landkreis"
+    )
+    buendnisse, b_label, b_src = figure(
+        "buendnisse_max", "ehrenamtliche Bündnisse und Initiativen"
+    )
+    kik, kik_label, kik_src = figure(
+        "integrationskoordinatoren",
+        "kommunale Integrations\u00adkoordinatoren (je Sozialraum)",
+    )
     cards = [
         kpi_card(
             fmt_num(en.total),
@@ -76,19 +86,9 @@ def _kpis(repo, snap) -> list[dbc.Col]:  # noqa: ANN001
             f"Auslastung {fmt_pct(pupils / places)}" if places else None,
             term="kapazitaetsreserve",
         ),
-        kpi_card(asyl, "Asylbewerber im Landkreis", asyl_src, term="asyl"),
-        kpi_card(
-            f"bis {buendnisse}",
-            "ehrenamtliche Bündnisse und Initiativen",
-            b_src,
-            term="akteur",
-        ),
-        kpi_card(
-            kik,
-            "kommunale Integrations\u00adkoordinatoren (je Sozialraum)",
-            kik_src,
-            term="sozialraum",
-        ),
+        kpi_card(asyl, asyl_label, asyl_src, term="asyl"),
+        kpi_card(f"bis {buendnisse}", b_label, b_src, term="akteur"),
+        kpi_card(kik, kik_label, kik_src, term="sozialraum"),
     ]
     return [dbc.Col(c, xs=12, sm=6, lg=4, xl=2, class_name="mb-3") for c in cards]
 
