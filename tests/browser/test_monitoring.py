@@ -9,7 +9,7 @@ import urllib.request
 
 import pytest
 
-from tests.browser.conftest import ADMIN, ADMIN_PASSWORD, login
+from tests.browser.conftest import ADMIN, ADMIN_PASSWORD, confirm_revert, login
 from tests.conftest import DATA
 
 pytestmark = pytest.mark.browser
@@ -110,7 +110,7 @@ def test_import_shows_everywhere_and_revert_brings_2016_17_back(watched):
 
     login(watched, ADMIN, ADMIN_PASSWORD)
     watched.goto("/daz?tab=import")
-    page.locator("#daz-importe button:has-text('Zurücknehmen')").first.click()
+    confirm_revert(page, "daz")
     page.wait_for_selector("text=zurückgenommen von test-admin")
 
     v = _views(watched)
