@@ -36,10 +36,11 @@ def test_record_beschluss_then_see_it_on_the_daz_chart_and_in_the_goal_history(
     page.fill("#beschluss-datum", "01.03.2017")
     page.select_option("#beschluss-gremium", "Lenkungsgruppe")
     page.fill("#beschluss-text", "Sprachkurse für neu zugewanderte Eltern anbieten.")
+    # Dash 4 dropdown: wait for its search field (typing before the menu is open is lost),
+    # then click the option itself (under load, Enter may pick before the list is filtered)
     page.click("#beschluss-ziele")
-    page.keyboard.type("Z-4.1.2-1")
-    # click the option itself: under load, Enter may pick before the list is filtered
-    page.locator("[role=option]", has_text="Z-4.1.2-1:").first.click()
+    page.fill(".dash-dropdown-content input[type=search]", "Z-4.1.2-1")
+    page.locator(".dash-dropdown-content [role=option]", has_text="Z-4.1.2-1:").first.click()
     page.keyboard.press("Escape")
     page.click("#beschluss-speichern")
     page.wait_for_selector("#beschluss-ok")
