@@ -40,7 +40,9 @@ def test_record_beschluss_then_see_it_on_the_daz_chart_and_in_the_goal_history(
     # then click the option itself (under load, Enter may pick before the list is filtered)
     page.click("#beschluss-ziele")
     page.fill(".dash-dropdown-content input[type=search]", "Z-4.1.2-1")
-    page.locator(".dash-dropdown-content [role=option]", has_text="Z-4.1.2-1:").first.click()
+    page.locator(
+        ".dash-dropdown-content [role=option]", has_text="Z-4.1.2-1:"
+    ).first.click()
     page.keyboard.press("Escape")
     page.click("#beschluss-speichern")
     page.wait_for_selector("#beschluss-ok")
